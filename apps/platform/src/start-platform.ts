@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import type { RuntimeAdapters } from '@pls/infrastructure';
+import type { PlatformConfig } from './config';
+import { PlatformModule } from './platform.module';
+
+export async function startPlatform(config: PlatformConfig, overrides: { adapters?: () => Promise<RuntimeAdapters> } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create(PlatformModule.embedded(config, overrides), { logger: config.logLevel === 'debug' ? ['log', 'warn', 'error', 'debug'] : ['warn', 'error'] });
+  // SIGINT/SIGTERM run the shutdown hooks: the relay stops, consumers finish, SQLite closes.
+  app.enableShutdownHooks();
+  await app.listen(config.port, config.host);
+  return app;
+}

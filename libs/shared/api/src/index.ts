@@ -1,0 +1,3 @@
+export * from './graphql-errors';
+export * from './system.resolver';
+export * from './auth';

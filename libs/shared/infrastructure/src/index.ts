@@ -1,0 +1,5 @@
+export * from './sqlite';
+export * from './in-process-bus';
+export * from './memory-read-store';
+export * from './embedded/memory-checkpoint-store.adapter';
+export * from './runtime';

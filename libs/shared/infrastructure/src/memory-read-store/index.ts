@@ -1,0 +1,2 @@
+export * from './memory-read-store.adapter';
+export type { QueryStats } from './query-planner';

@@ -1,0 +1,261 @@
+import type { Filter, ReadDocument } from '@pls/event-sourcing';
+import type { ResolvedFindOptions } from '../port-validation/read-store.validation';
+import { bracketEnd, bracketStart, compareValues, sortValue, typeRank } from './bson-order';
+import { SEEK_HIGH, SEEK_LOW, type IndexKey, type SecondaryIndex } from './secondary-index';
+
+/** What the last query did: the int specs assert on these counts, never on elapsed time. */
+export interface QueryStats {
+  readonly plan: 'id' | 'index' | 'scan';
+  readonly index?: string;
+  /** Documents the filter was tested against. */
+  readonly examined: number;
+  readonly returned: number;
+  /** True when matches had to be collected and sorted instead of read in index order. */
+  readonly blockingSort: boolean;
+}
+
+interface Bound {
+  readonly value: unknown;
+  readonly inclusive: boolean;
+}
+
+interface Range {
+  readonly lower: Bound;
+  readonly upper: Bound;
+}
+
+/** What the top-level filter pins a field to, as far as an index can use it; the filter itself still decides. */
+interface FieldConstraint {
+  readonly eq?: readonly unknown[];
+  readonly range?: Range;
+}
+
+export interface Plan {
+  readonly kind: 'id' | 'index' | 'scan';
+  readonly ids?: readonly string[];
+  readonly index?: SecondaryIndex;
+  /** One equality prefix per combination of `$in` values on the leading fields. */
+  readonly prefixes?: readonly (readonly unknown[])[];
+  readonly range?: Range;
+  /** Whether the walk yields documents in the requested sort order, and in which direction. */
+  readonly ordered: boolean;
+  readonly reverse: boolean;
+}
+
+/** Beyond this many `$in` combinations an index prefix stops growing: the walk would fan out too far. */
+const MAX_PREFIXES = 64;
+
+export function planQuery(filter: Filter, sort: ResolvedFindOptions['sort'], indexes: readonly SecondaryIndex[]): Plan {
+  const constraints = extractConstraints(filter);
+  const ids = constraints.get('_id')?.eq;
+  if (ids && ids.every((id) => typeof id === 'string')) return { kind: 'id', ids: ids as string[], ordered: sort.length === 0, reverse: false };
+
+  let best: { plan: Plan; score: number } | null = null;
+  for (const index of indexes) {
+    if (!index.usable) continue;
+    let prefixLength = 0;
+    let prefixes: unknown[][] = [[]];
+    for (const field of index.fields) {
+      const eq = constraints.get(field.path)?.eq;
+      if (!eq || eq.length === 0 || prefixes.length * eq.length > MAX_PREFIXES) break;
+      prefixes = prefixes.flatMap((prefix) => eq.map((value) => [...prefix, value]));
+      prefixLength++;
+    }
+    // A field pinned to one value in this (non-multikey) index's prefix is constant across the result: its sort key is moot.
+    const constant = new Set(index.fields.slice(0, prefixLength).filter((field) => constraints.get(field.path)?.eq?.length === 1).map((field) => field.path));
+    const sortRest = sort.filter(([path]) => !constant.has(path));
+    const range = prefixLength < index.fields.length ? constraints.get(index.fields[prefixLength].path)?.range : undefined;
+    const following = [...index.fields.slice(prefixLength), { path: '_id', direction: 1 as const }];
+    const ordered =
+      sortRest.length <= following.length &&
+      sortRest.every(([path, direction], i) => following[i].path === path && direction * following[i].direction === sortRest[0][1] * following[0].direction);
+    const reverse = ordered && sortRest.length > 0 && sortRest[0][1] !== following[0].direction;
+    const sortsForUs = ordered && sortRest.length > 0;
+    if (prefixLength === 0 && !range && !sortsForUs) continue;
+    const score = prefixLength * 4 + (range ? 2 : 0) + (sortsForUs ? 3 : 0);
+    if (!best || score > best.score) best = { score, plan: { kind: 'index', index, prefixes, range, ordered, reverse } };
+  }
+  return best?.plan ?? { kind: 'scan', ordered: sort.length === 0, reverse: false };
+}
+
+/** Documents of one index plan in index order (or reversed), equality prefix by prefix. */
+export function* walkIndex(plan: Plan): Generator<ReadDocument> {
+  const index = plan.index as SecondaryIndex;
+  const prefixes = plan.prefixes ?? [[]];
+  const walks = prefixes.map((prefix) => walkPrefix(index, prefix, plan.range, plan.reverse));
+  if (walks.length === 1 || !plan.ordered) {
+    for (const walk of walks) for (const [, document] of walk) yield document;
+    return;
+  }
+  // Each prefix is in order on its own: merge them on the fields after the prefix.
+  const start = prefixes[0].length;
+  const heads = walks.map((walk) => ({ walk, next: walk.next() }));
+  for (;;) {
+    let chosen: (typeof heads)[number] | null = null;
+    for (const head of heads) {
+      if (head.next.done) continue;
+      if (!chosen) chosen = head;
+      else {
+        const c = index.compareFrom(head.next.value[0], (chosen.next as IteratorYieldResult<[IndexKey, ReadDocument]>).value[0], start);
+        if (plan.reverse ? c > 0 : c < 0) chosen = head;
+      }
+    }
+    if (!chosen) return;
+    yield (chosen.next as IteratorYieldResult<[IndexKey, ReadDocument]>).value[1];
+    chosen.next = chosen.walk.next();
+  }
+}
+
+function* walkPrefix(index: SecondaryIndex, prefix: readonly unknown[], range: Range | undefined, reverse: boolean): Generator<[IndexKey, ReadDocument]> {
+  const at = prefix.length;
+  // On a descending field, index order runs against value order: walking forward meets the upper bound first.
+  const valuesFall = reverse !== (index.fields[at]?.direction === -1);
+  const first = valuesFall ? range?.upper : range?.lower;
+  const last = valuesFall ? range?.lower : range?.upper;
+  // Seeking below every key holding the bound value includes it, seeking above them excludes it; walking backward swaps the two.
+  const tail = first ? (!first.inclusive !== reverse ? SEEK_HIGH : SEEK_LOW) : reverse ? SEEK_HIGH : SEEK_LOW;
+  const seek = first ? [...prefix, first.value, tail] : [...prefix, tail];
+  const entries = reverse ? index.tree.entriesReversed(seek) : index.tree.entries(seek);
+  for (const entry of entries) {
+    const key = entry[0];
+    for (let i = 0; i < at; i++) if (compareValues(key[i], prefix[i]) !== 0) return;
+    if (last && outside(key[at], last, valuesFall ? 'below' : 'above')) return;
+    yield [key, entry[1]];
+  }
+}
+
+function outside(value: unknown, bound: Bound, side: 'above' | 'below'): boolean {
+  const c = compareValues(value, bound.value);
+  return side === 'above' ? c > 0 || (c === 0 && !bound.inclusive) : c < 0 || (c === 0 && !bound.inclusive);
+}
+
+/** Matches in the requested order: MongoDB's sort rules, ties broken by `_id` so pages are stable. */
+export function sortDocuments(documents: readonly ReadDocument[], sort: ResolvedFindOptions['sort']): ReadDocument[] {
+  const decorated = documents.map((document) => ({ document, keys: sort.map(([path, direction]) => sortValue(document, path.split('.'), direction)) }));
+  decorated.sort((a, b) => {
+    for (let i = 0; i < sort.length; i++) {
+      const c = compareValues(a.keys[i], b.keys[i]);
+      if (c !== 0) return c * sort[i][1];
+    }
+    return a.document._id < b.document._id ? -1 : a.document._id > b.document._id ? 1 : 0;
+  });
+  return decorated.map(({ document }) => document);
+}
+
+function extractConstraints(filter: Filter): Map<string, FieldConstraint> {
+  const constraints = new Map<string, FieldConstraint>();
+  const visit = (clause: Filter): void => {
+    for (const [path, condition] of Object.entries(clause)) {
+      if (path === '$and' && Array.isArray(condition)) {
+        for (const part of condition) if (isPlainObject(part)) visit(part);
+        continue;
+      }
+      if (path.startsWith('$')) continue;
+      const constraint = constraintOf(condition);
+      if (constraint) constraints.set(path, merge(constraints.get(path), constraint));
+    }
+  };
+  visit(filter);
+  return constraints;
+}
+
+function merge(existing: FieldConstraint | undefined, next: FieldConstraint): FieldConstraint {
+  if (!existing) return next;
+  if (existing.eq) return existing;
+  if (next.eq || !existing.range || !next.range) return next;
+  const { lower: a, upper: b } = existing.range;
+  const { lower: c, upper: d } = next.range;
+  const lower = compareValues(a.value, c.value) > 0 || (compareValues(a.value, c.value) === 0 && !a.inclusive) ? a : c;
+  const upper = compareValues(b.value, d.value) < 0 || (compareValues(b.value, d.value) === 0 && !b.inclusive) ? b : d;
+  return { range: { lower, upper } };
+}
+
+function constraintOf(condition: unknown): FieldConstraint | null {
+  if (isPointValue(condition)) return { eq: [condition] };
+  if (condition instanceof RegExp) return prefixRange(condition.source, condition.flags);
+  if (!isPlainObject(condition)) return null;
+  const operators = Object.entries(condition);
+  if (operators.length === 0 || !operators.every(([op]) => op.startsWith('$'))) return null;
+  let lower: Bound | undefined;
+  let upper: Bound | undefined;
+  let regex: FieldConstraint | null = null;
+  for (const [op, operand] of operators) {
+    switch (op) {
+      case '$eq':
+        if (isPointValue(operand)) return { eq: [operand] };
+        break;
+      case '$in':
+        if (Array.isArray(operand) && operand.length > 0 && operand.every(isPointValue)) {
+          const values = [...operand].sort(compareValues).filter((value, i, all) => i === 0 || compareValues(all[i - 1], value) !== 0);
+          return { eq: values };
+        }
+        break;
+      case '$gt':
+      case '$gte':
+        if (isRangeValue(operand)) lower = tighter(lower, { value: operand, inclusive: op === '$gte' }, 1);
+        break;
+      case '$lt':
+      case '$lte':
+        if (isRangeValue(operand)) upper = tighter(upper, { value: operand, inclusive: op === '$lte' }, -1);
+        break;
+      case '$regex': {
+        const options = typeof condition.$options === 'string' ? condition.$options : '';
+        if (typeof operand === 'string') regex = prefixRange(operand, options);
+        else if (operand instanceof RegExp) regex = prefixRange(operand.source, operand.flags + options);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  if (lower && upper && typeRank(lower.value) !== typeRank(upper.value)) return null;
+  if (lower || upper) {
+    const reference = (lower ?? upper) as Bound;
+    return { range: { lower: lower ?? { value: bracketStart(reference.value), inclusive: true }, upper: upper ?? { value: bracketEnd(reference.value), inclusive: true } } };
+  }
+  return regex;
+}
+
+function tighter(current: Bound | undefined, next: Bound, direction: 1 | -1): Bound {
+  if (!current || typeRank(current.value) !== typeRank(next.value)) return current ?? next;
+  const c = compareValues(next.value, current.value) * direction;
+  return c > 0 || (c === 0 && !next.inclusive) ? next : current;
+}
+
+/** `^literal` matches a contiguous run of strings: [literal, successor of literal). */
+function prefixRange(source: string, flags: string): FieldConstraint | null {
+  if (!source.startsWith('^') || /[imx]/.test(flags)) return null;
+  let prefix = '';
+  for (let i = 1; i < source.length; i++) {
+    const char = source[i];
+    if ('.*+?()[]{}|\\^$'.includes(char)) {
+      if ('*?{'.includes(char)) prefix = prefix.slice(0, -1);
+      break;
+    }
+    prefix += char;
+  }
+  if (prefix.length === 0) return null;
+  const lastCode = prefix.charCodeAt(prefix.length - 1);
+  if (lastCode === 0xffff) return { range: { lower: { value: prefix, inclusive: true }, upper: { value: bracketEnd(prefix), inclusive: true } } };
+  const successor = prefix.slice(0, -1) + String.fromCharCode(lastCode + 1);
+  return { range: { lower: { value: prefix, inclusive: true }, upper: { value: successor, inclusive: false } } };
+}
+
+/** Values an equality can seek to: MongoDB and mingo match these by value, never by containment. */
+function isPointValue(value: unknown): boolean {
+  return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && !Number.isNaN(value)) || isValidDate(value);
+}
+
+function isRangeValue(value: unknown): boolean {
+  return typeof value === 'string' || (typeof value === 'number' && !Number.isNaN(value)) || isValidDate(value);
+}
+
+function isValidDate(value: unknown): boolean {
+  return value instanceof Date && !Number.isNaN(value.getTime());
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+}

@@ -1,0 +1,3 @@
+export * from './platform-runtime';
+export * from './runtime.module';
+export * from './json-logger';

@@ -1,0 +1,3 @@
+export * from './sqlite-event-store.adapter';
+export * from './sqlite-checkpoint-store.adapter';
+export { openSqlite, type OpenSqliteOptions, type SqliteDatabase } from './sqlite-database';

@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './ids';
+export * from './clock';
+export * from './calendar';
+export * from './parties';
+export * from './regions';
