@@ -1,7 +1,20 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { formatGraphQLError, PLATFORM_INFO, SystemResolver, type PlatformInfo } from '@pls/shared-api';
+import { APP_GUARD } from '@nestjs/core';
+import {
+  AuthGuard,
+  DEMO_AUDIENCE,
+  DEMO_ISSUER,
+  DEMO_ISSUER_TOKEN,
+  DemoIssuer,
+  formatGraphQLError,
+  PLATFORM_INFO,
+  SystemResolver,
+  TOKEN_VERIFIER,
+  TokenVerifier,
+  type PlatformInfo,
+} from '@pls/shared-api';
 import { RuntimeModule, type RuntimeAdapters } from '@pls/infrastructure';
 import type { PlatformConfig } from './config';
 import { openEmbeddedAdapters } from './embedded-adapters';
@@ -10,6 +23,10 @@ export const PLATFORM_VERSION = '0.1.0';
 
 /** Every context topic: the embedded projector follows them all. */
 export const CONTEXT_TOPICS = ['intake', 'directory', 'legal-aid', 'mediation', 'notarization', 'forensic-appraisal', 'community-correction'].map((context) => `pls.${context}`);
+
+/** Token issuing and verification, visible to every context module. */
+@Module({})
+class PlatformAuthModule {}
 
 /**
  * The embedded all-in-one platform: every context's module in one process, on SQLite, the
@@ -41,6 +58,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [
+        { module: PlatformAuthModule, global: true, providers: authProviders(config), exports: [DEMO_ISSUER_TOKEN, TOKEN_VERIFIER] },
         RuntimeModule.forRoot({
           adapters: open,
           relay: { name: 'platform', filter: {} },
@@ -55,9 +73,37 @@ export class PlatformModule {
           playground: false,
           introspection: true,
           formatError: (formatted, error) => formatGraphQLError(formatted, error, { exposeInternals: !config.production }),
+          context: ({ req }: { req: unknown }) => ({ req }),
         }),
       ],
-      providers: [{ provide: PLATFORM_INFO, useValue: info }, SystemResolver],
+      providers: [
+        { provide: PLATFORM_INFO, useValue: info },
+        SystemResolver,
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
     };
   }
+}
+
+/**
+ * Production verifies tokens from the configured identity provider; the embedded demo issues and
+ * verifies its own (key in the data directory). loadConfig refuses production without a key, so the
+ * demo issuer can never be switched on by a missing variable.
+ */
+function authProviders(config: PlatformConfig) {
+  if (config.auth) {
+    const auth = config.auth;
+    return [
+      { provide: DEMO_ISSUER_TOKEN, useValue: null },
+      { provide: TOKEN_VERIFIER, useValue: new TokenVerifier({ issuer: auth.issuer, audience: auth.audience, jwksUrl: auth.jwksUrl, publicKeyPem: auth.publicKeyPem }) },
+    ];
+  }
+  return [
+    { provide: DEMO_ISSUER_TOKEN, useFactory: () => DemoIssuer.open(config.dataDir) },
+    {
+      provide: TOKEN_VERIFIER,
+      useFactory: (issuer: DemoIssuer) => new TokenVerifier({ issuer: DEMO_ISSUER, audience: DEMO_AUDIENCE, publicJwk: issuer.publicJwk }),
+      inject: [DEMO_ISSUER_TOKEN],
+    },
+  ];
 }

@@ -1,3 +1,5 @@
 export * from './graphql-errors';
 export * from './system.resolver';
 export * from './auth';
+export * from './connection';
+export * from './command-metadata';

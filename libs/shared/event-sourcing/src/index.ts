@@ -13,3 +13,4 @@ export * from './ports/checkpoint-store.port';
 export * from './tokens';
 export * from './process-registry';
 export * from './event-store.validation';
+export * from './paginate';

@@ -22,6 +22,7 @@ export interface Reactor {
 export class ProcessRegistry {
   private readonly projectionList: Projection<ReadDocument>[] = [];
   private readonly reactorList: Reactor[] = [];
+  private readonly startupTaskList: { name: string; run: () => Promise<void> }[] = [];
 
   registerProjection<D extends ReadDocument>(projection: Projection<D>): void {
     if (this.projectionList.some((existing) => existing.name === projection.name)) {
@@ -33,6 +34,18 @@ export class ProcessRegistry {
   registerReactor(reactor: Reactor): void {
     if (this.reactorList.some((existing) => existing.name === reactor.name)) throw new Error(`reactor ${reactor.name} is registered twice`);
     this.reactorList.push(reactor);
+  }
+
+  /**
+   * Work to do once the relay, projector and reactors are running (the demo seed): the runtime
+   * runs these in order and waits until their events are projected before serving.
+   */
+  registerStartupTask(name: string, run: () => Promise<void>): void {
+    this.startupTaskList.push({ name, run });
+  }
+
+  get startupTasks(): readonly { name: string; run: () => Promise<void> }[] {
+    return this.startupTaskList;
   }
 
   get projections(): readonly Projection<ReadDocument>[] {

@@ -46,7 +46,7 @@ export class ProjectionRunner {
     for (const projection of this.options.projections) {
       const aliased = await this.options.readStore.resolveAlias(projection.name);
       const current = physicalCollectionName(projection);
-      const physical = aliased && aliased.startsWith(current) ? aliased : current;
+      const physical = aliased && (aliased === current || aliased.startsWith(`${current}.`)) ? aliased : current;
       const collection = await this.options.readStore.collection(physical, projection);
       if (aliased !== physical) await this.options.readStore.swapAlias(projection.name, physical);
       this.collections.set(projection.name, collection);

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from './envelope';
-import type { IndexSpec, ReadDocument } from './ports/read-store.port';
+import type { IndexSpec, ReadCollection, ReadDocument, ReadStore } from './ports/read-store.port';
 
 /**
  * A read model as a pure fold. `canHandle` selects the streams this view follows — whole streams,
@@ -20,4 +20,11 @@ export interface Projection<D extends ReadDocument = ReadDocument> {
 
 export function physicalCollectionName(projection: Pick<Projection, 'name' | 'version'>, generation?: string): string {
   return generation ? `${projection.name}.v${projection.version}.${generation}` : `${projection.name}.v${projection.version}`;
+}
+
+/** The collection a projection currently serves from (after any rebuild swap), for queries. */
+export async function openProjectionCollection<D extends ReadDocument>(readStore: ReadStore, projection: Pick<Projection<D>, 'name' | 'version' | 'indexes'>): Promise<ReadCollection<D>> {
+  const aliased = await readStore.resolveAlias(projection.name);
+  const current = physicalCollectionName(projection);
+  return readStore.collection<D>(aliased && (aliased === current || aliased.startsWith(`${current}.`)) ? aliased : current, projection);
 }

@@ -9,3 +9,12 @@ export const READ_STORE = Symbol.for('pls.ReadStore');
 export const CHECKPOINT_STORE = Symbol.for('pls.CheckpointStore');
 export const CLOCK = Symbol.for('pls.Clock');
 export const LOGGER = Symbol.for('pls.Logger');
+
+/**
+ * Read-your-writes for the API: a mutation awaits this before answering, so the caller's next query
+ * sees its own change. In one process it waits for the projector; never used inside a decider.
+ */
+export interface ProjectionCatchUp {
+  whenCaughtUp(): Promise<number>;
+}
+export const PROJECTION_CATCH_UP = Symbol.for('pls.ProjectionCatchUp');

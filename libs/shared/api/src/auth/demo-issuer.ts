@@ -7,6 +7,8 @@ type SigningKey = Awaited<ReturnType<typeof importJWK>>;
 
 export const DEMO_ISSUER = 'pls-embedded-demo';
 export const DEMO_AUDIENCE = 'pls';
+/** Present only in embedded, non-production mode: resolvers that sign demo users in inject it optionally. */
+export const DEMO_ISSUER_TOKEN = Symbol.for('pls.DemoIssuer');
 
 /**
  * The embedded mode's own token issuer, so a new user can sign in without an identity provider.

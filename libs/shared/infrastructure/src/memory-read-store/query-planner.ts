@@ -40,6 +40,8 @@ export interface Plan {
   /** Whether the walk yields documents in the requested sort order, and in which direction. */
   readonly ordered: boolean;
   readonly reverse: boolean;
+  /** Several prefixes feeding a sort must be merged; without a sort they are simply read one after another. */
+  readonly merge?: boolean;
 }
 
 /** Beyond this many `$in` combinations an index prefix stops growing: the walk would fan out too far. */
@@ -73,7 +75,7 @@ export function planQuery(filter: Filter, sort: ResolvedFindOptions['sort'], ind
     const sortsForUs = ordered && sortRest.length > 0;
     if (prefixLength === 0 && !range && !sortsForUs) continue;
     const score = prefixLength * 4 + (range ? 2 : 0) + (sortsForUs ? 3 : 0);
-    if (!best || score > best.score) best = { score, plan: { kind: 'index', index, prefixes, range, ordered, reverse } };
+    if (!best || score > best.score) best = { score, plan: { kind: 'index', index, prefixes, range, ordered, reverse, merge: sortsForUs && prefixes.length > 1 } };
   }
   return best?.plan ?? { kind: 'scan', ordered: sort.length === 0, reverse: false };
 }
@@ -83,7 +85,7 @@ export function* walkIndex(plan: Plan): Generator<ReadDocument> {
   const index = plan.index as SecondaryIndex;
   const prefixes = plan.prefixes ?? [[]];
   const walks = prefixes.map((prefix) => walkPrefix(index, prefix, plan.range, plan.reverse));
-  if (walks.length === 1 || !plan.ordered) {
+  if (!plan.merge) {
     for (const walk of walks) for (const [, document] of walk) yield document;
     return;
   }

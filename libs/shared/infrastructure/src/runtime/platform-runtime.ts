@@ -69,7 +69,13 @@ export class PlatformRuntime implements OnApplicationBootstrap, OnApplicationShu
       this.relay = new Relay({ name: this.options.relay.name, store, bus, checkpoints: relayCheckpoints, filter: this.options.relay.filter, logger });
       await this.relay.start();
     }
-    const position = await this.whenCaughtUp();
+    let position = await this.whenCaughtUp();
+    for (const task of this.registry.startupTasks) {
+      const taskStarted = Date.now();
+      await task.run();
+      position = await this.whenCaughtUp();
+      logger.info('startup task done', { task: task.name, ms: Date.now() - taskStarted, position });
+    }
     logger.info('runtime caught up', { position, ms: Date.now() - started, projections: this.registry.projections.length, reactors: this.registry.reactors.length });
   }
 

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { CHECKPOINT_STORE, CLOCK, EVENT_BUS, EVENT_STORE, LOGGER, PROCESS_REGISTRY, ProcessRegistry, READ_STORE } from '@pls/event-sourcing';
+import { CHECKPOINT_STORE, CLOCK, EVENT_BUS, EVENT_STORE, LOGGER, PROCESS_REGISTRY, PROJECTION_CATCH_UP, ProcessRegistry, READ_STORE } from '@pls/event-sourcing';
 import { PlatformRuntime, RUNTIME_ADAPTERS, RUNTIME_OPTIONS, type RuntimeAdapters, type RuntimeOptions } from './platform-runtime';
 
 export interface RuntimeModuleOptions extends RuntimeOptions {
@@ -29,8 +29,9 @@ export class RuntimeModule {
         { provide: CLOCK, useFactory: (a: RuntimeAdapters) => a.clock, inject: [RUNTIME_ADAPTERS] },
         { provide: LOGGER, useFactory: (a: RuntimeAdapters) => a.logger, inject: [RUNTIME_ADAPTERS] },
         PlatformRuntime,
+        { provide: PROJECTION_CATCH_UP, useExisting: PlatformRuntime },
       ],
-      exports: [RUNTIME_ADAPTERS, PROCESS_REGISTRY, EVENT_STORE, EVENT_BUS, READ_STORE, CHECKPOINT_STORE, CLOCK, LOGGER, PlatformRuntime],
+      exports: [RUNTIME_ADAPTERS, PROCESS_REGISTRY, EVENT_STORE, EVENT_BUS, READ_STORE, CHECKPOINT_STORE, CLOCK, LOGGER, PlatformRuntime, PROJECTION_CATCH_UP],
     };
   }
 }
