@@ -31,7 +31,7 @@ export const depConstraints = [
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: ['@nestjs/*', '@apollo/*', 'express', 'kafkajs', 'mongoose', 'mongodb', '@kurrent/*'] },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'] },
-  { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:application', 'type:contracts', 'type:util'] },
+  { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:api', 'type:application', 'type:domain', 'type:contracts', 'type:util'] },
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:api', 'type:application', 'type:contracts', 'type:infra', 'type:util', 'type:domain'] },
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['*'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
@@ -54,6 +54,24 @@ export default [
   },
   {
     files: ['**/*.spec.ts', '**/testing/**/*.ts', '**/e2e/**/*.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+      // Tests of an application layer may wire real adapters (a read store, a store) to prove the
+      // layer against them; production code of the layer still may not.
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          depConstraints: depConstraints.map((constraint) =>
+            constraint.sourceTag === 'type:application' || constraint.sourceTag === 'type:api'
+              ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:infra'] }
+              : constraint.sourceTag === 'scope:shared' || constraint.sourceTag.startsWith('scope:')
+                ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:infra'] }
+                : constraint,
+          ),
+        },
+      ],
+    },
   },
 ];

@@ -13,6 +13,10 @@ export interface PlatformConfig {
   readonly seedDemo: boolean;
   /** Provinces whose townships and villages the region catalogue loads (2-digit codes). */
   readonly provinces: readonly string[];
+  /** Base of the public progress links the receipts' QR codes carry. */
+  readonly publicBaseUrl: string;
+  /** Two letters that begin every case code. */
+  readonly caseCodePrefix: string;
 }
 
 /** Reads the environment once at start; a bad value stops the process with the variable named. */
@@ -40,5 +44,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     auth: jwksUrl || publicKeyPem ? { issuer: env['PLS_JWT_ISSUER'] ?? 'pls', audience: env['PLS_JWT_AUDIENCE'] ?? 'pls', jwksUrl, publicKeyPem } : null,
     seedDemo: (env['PLS_SEED_DEMO'] ?? (production ? 'false' : 'true')) === 'true',
     provinces,
+    publicBaseUrl: env['PLS_PUBLIC_URL'] ?? `http://localhost:${port || 3000}`,
+    caseCodePrefix: caseCodePrefix(env['PLS_CASE_CODE_PREFIX'] ?? 'SC'),
   };
+}
+
+function caseCodePrefix(value: string): string {
+  if (!/^[A-Z]{2}$/.test(value)) throw new Error(`PLS_CASE_CODE_PREFIX must be two capital letters, got ${JSON.stringify(value)}`);
+  return value;
 }

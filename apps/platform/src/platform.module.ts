@@ -15,7 +15,11 @@ import {
   TokenVerifier,
   type PlatformInfo,
 } from '@pls/shared-api';
+import { DirectoryApiModule } from '@pls/directory-api';
 import { RuntimeModule, type RuntimeAdapters } from '@pls/infrastructure';
+import { CLOCK } from '@pls/event-sourcing';
+import type { Clock } from '@pls/shared-kernel';
+import { IntakeApiModule } from '@pls/intake-api';
 import type { PlatformConfig } from './config';
 import { openEmbeddedAdapters } from './embedded-adapters';
 
@@ -65,6 +69,8 @@ export class PlatformModule {
           projector: { groupId: 'projector', topics: CONTEXT_TOPICS },
           reactors: true,
         }),
+        DirectoryApiModule.forRoot({ seedDemo: config.seedDemo, provinces: config.provinces }),
+        IntakeApiModule.forRoot({ caseCodePrefix: config.caseCodePrefix, publicBaseUrl: config.publicBaseUrl }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -95,15 +101,19 @@ function authProviders(config: PlatformConfig) {
     const auth = config.auth;
     return [
       { provide: DEMO_ISSUER_TOKEN, useValue: null },
-      { provide: TOKEN_VERIFIER, useValue: new TokenVerifier({ issuer: auth.issuer, audience: auth.audience, jwksUrl: auth.jwksUrl, publicKeyPem: auth.publicKeyPem }) },
+      {
+        provide: TOKEN_VERIFIER,
+        useFactory: (clock: Clock) => new TokenVerifier({ issuer: auth.issuer, audience: auth.audience, jwksUrl: auth.jwksUrl, publicKeyPem: auth.publicKeyPem, clock }),
+        inject: [CLOCK],
+      },
     ];
   }
   return [
     { provide: DEMO_ISSUER_TOKEN, useFactory: () => DemoIssuer.open(config.dataDir) },
     {
       provide: TOKEN_VERIFIER,
-      useFactory: (issuer: DemoIssuer) => new TokenVerifier({ issuer: DEMO_ISSUER, audience: DEMO_AUDIENCE, publicJwk: issuer.publicJwk }),
-      inject: [DEMO_ISSUER_TOKEN],
+      useFactory: (issuer: DemoIssuer, clock: Clock) => new TokenVerifier({ issuer: DEMO_ISSUER, audience: DEMO_AUDIENCE, publicJwk: issuer.publicJwk, clock }),
+      inject: [DEMO_ISSUER_TOKEN, CLOCK],
     },
   ];
 }

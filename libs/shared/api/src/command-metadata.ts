@@ -8,10 +8,7 @@ import type { Caller } from './auth/caller';
  * instead of acting twice.
  */
 export function commandMetadata(caller: Caller, clock: Clock, commandId?: string | null, extra: { regionCode?: string; caseCode?: string } = {}): CommandMetadata {
-  if (commandId !== undefined && commandId !== null && !isUuid(commandId)) {
-    throw new InvalidInput('COMMAND_ID_INVALID', 'commandId must be a lower-case UUID (generate one per intent and reuse it on retry)');
-  }
-  const id = commandId ?? newId();
+  const id = commandIdFrom(commandId);
   return {
     commandId: id,
     now: clock.now().toISOString(),
@@ -19,4 +16,11 @@ export function commandMetadata(caller: Caller, clock: Clock, commandId?: string
     correlationId: id,
     ...extra,
   };
+}
+
+/** The client's idempotency key when it sent one (validated), else a fresh id. */
+export function commandIdFrom(commandId?: string | null): string {
+  if (commandId === undefined || commandId === null) return newId();
+  if (!isUuid(commandId)) throw new InvalidInput('COMMAND_ID_INVALID', 'commandId must be a lower-case UUID (generate one per intent and reuse it on retry)');
+  return commandId;
 }

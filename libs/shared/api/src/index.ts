@@ -3,3 +3,4 @@ export * from './system.resolver';
 export * from './auth';
 export * from './connection';
 export * from './command-metadata';
+export * from './enums';

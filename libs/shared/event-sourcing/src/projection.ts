@@ -23,7 +23,7 @@ export function physicalCollectionName(projection: Pick<Projection, 'name' | 've
 }
 
 /** The collection a projection currently serves from (after any rebuild swap), for queries. */
-export async function openProjectionCollection<D extends ReadDocument>(readStore: ReadStore, projection: Pick<Projection<D>, 'name' | 'version' | 'indexes'>): Promise<ReadCollection<D>> {
+export async function openProjectionCollection<D extends ReadDocument>(readStore: ReadStore, projection: Projection<D>): Promise<ReadCollection<D>> {
   const aliased = await readStore.resolveAlias(projection.name);
   const current = physicalCollectionName(projection);
   return readStore.collection<D>(aliased && (aliased === current || aliased.startsWith(`${current}.`)) ? aliased : current, projection);

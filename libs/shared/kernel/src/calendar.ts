@@ -385,6 +385,14 @@ export class StatutoryCalendar {
    * if it is one and the last day, are at most `approachingWithin` (default 1: the last working
    * day itself, and any rest days just before it). 'overdue' from `dueAt` on.
    */
+  /** `status` for a stored due instant (24:00 Shanghai of the last day), as read models keep it. */
+  statusOfDue(dueAt: InstantInput, now: InstantInput, options: StatusOptions = {}): DeadlineStatus {
+    const dueMs = instantMs(dueAt, 'dueAt');
+    // The last day is the Shanghai day that ends at `dueAt`: the day of the instant just before it.
+    const lastDay = shanghaiDate(new Date(dueMs - 1));
+    return this.status({ status: 'running', lastDay, dueAt: new Date(dueMs).toISOString() } as RunningDeadline, now, options);
+  }
+
   status(deadline: Deadline, now: InstantInput, options: StatusOptions = {}): DeadlineStatus {
     const within = options.approachingWithin ?? 1;
     if (!Number.isInteger(within) || within < 0 || within > MAX_PERIOD_AMOUNT) {

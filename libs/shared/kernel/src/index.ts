@@ -4,3 +4,4 @@ export * from './clock';
 export * from './calendar';
 export * from './parties';
 export * from './regions';
+export * from './caller';

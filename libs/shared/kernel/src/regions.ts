@@ -77,6 +77,14 @@ function significantPrefix(padded: string): string {
   return padded.slice(0, SIGNIFICANT_DIGITS[regionLevel(padded)]);
 }
 
+/**
+ * The digits that name a region's subtree ('51', '5120', '512022', '512022001', or all 12): every
+ * code inside it starts with them, so a subtree filter is an indexed prefix range on the 12-digit code.
+ */
+export function regionPrefix(code: string): string {
+  return significantPrefix(padRegionCode(code));
+}
+
 /** 12-digit codes of the province, city, county and township above `code`, top first; a 00 county is skipped. */
 export function ancestorRegionCodes(code: string): string[] {
   const padded = padRegionCode(code);

@@ -1,0 +1,3 @@
+export * from './directory-vocabulary.contract';
+export * from './directory-lookup.contract';
+export * from './directory-events.contract';

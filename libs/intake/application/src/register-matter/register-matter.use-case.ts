@@ -1,0 +1,106 @@
+import { randomInt } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, type EventStore, eventIdFor, streamName } from '@pls/event-sourcing';
+import { DIRECTORY_LOOKUP, type DirectoryLookup } from '@pls/directory-contracts';
+import { CASE_CODE_CAPACITY, formatCaseCode, initialMatterState, type ApplicantInput, type AttachmentInput, type IntakeChannel, type PersonInput, type RegisterMatter as RegisterMatterCommand } from '@pls/intake-domain';
+import { ConcurrencyConflict, deterministicId, DomainRuleViolation, Forbidden, NotFound, type Caller } from '@pls/shared-kernel';
+import { catalogueEntry } from '../catalogue/service-catalogue';
+import { INTAKE_OPTIONS, type IntakeOptions } from '../shared/intake.options';
+import { MatterCommands } from '../shared/matter-commands';
+import type { MatterDocument } from '../read-models/matters/matter.document';
+
+export interface RegisterMatterInput {
+  readonly channel: IntakeChannel;
+  readonly matterTypeCode: string;
+  readonly applicant: ApplicantInput;
+  readonly agent?: PersonInput | null;
+  readonly description: string;
+  readonly attachments?: readonly AttachmentInput[];
+  readonly consentToDataUse: boolean;
+  readonly referralSourceOrgId?: string | null;
+}
+
+const EXTERNAL_ORGANS = ['court', 'procuratorate', 'police', 'prison', 'detention-centre'];
+
+/**
+ * 登记: the clerk's own site receives the matter and the clerk becomes its first-responsible
+ * person (首问负责制). The case code is reserved in its own stream with "no stream" expected, so
+ * two desks can never hand out the same code.
+ */
+@Injectable()
+export class RegisterMatter {
+  constructor(
+    private readonly matters: MatterCommands,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DIRECTORY_LOOKUP) private readonly directory: DirectoryLookup,
+    @Inject(INTAKE_OPTIONS) private readonly options: IntakeOptions,
+  ) {}
+
+  async execute(caller: Caller, input: RegisterMatterInput, commandId: string): Promise<MatterDocument> {
+    // The matter id follows from the command id: a retried registration lands on the same stream.
+    const matterId = deterministicId('intake.matter', commandId);
+    if (!caller.roles.includes('clerk')) throw new Forbidden('ROLE_NOT_ALLOWED', 'only front-desk clerks register matters');
+    if (await this.matters.streamHasEvents(matterId)) return this.matters.readAfterCatchUp(matterId);
+    const site = await this.directory.organisation(caller.orgId);
+    if (!site || site.closed) throw new NotFound('RECEIVING_ORGANISATION_NOT_FOUND', `your organisation ${caller.orgId} is not an open organisation in the directory`);
+    const matterType = catalogueEntry(input.matterTypeCode);
+    if (!matterType) throw new NotFound('MATTER_TYPE_UNKNOWN', `no service catalogue entry ${JSON.stringify(input.matterTypeCode)}; see the serviceCatalogue query`);
+    if (input.referralSourceOrgId) {
+      const organ = await this.directory.organisation(input.referralSourceOrgId);
+      if (!organ) throw new NotFound('REFERRAL_SOURCE_NOT_FOUND', `no organisation ${input.referralSourceOrgId}`);
+      if (!EXTERNAL_ORGANS.includes(organ.kind)) throw new DomainRuleViolation('REFERRAL_SOURCE_NOT_AN_ORGAN', `${organ.name} is not a court, procuratorate, police, prison or detention centre`);
+    }
+    const register = (caseCode: string): RegisterMatterCommand => ({
+      type: 'RegisterMatter',
+      data: {
+        matterId,
+        caseCode,
+        channel: input.channel,
+        receivingOrg: { orgId: site.orgId, regionCode: site.regionCode },
+        firstResponsibleStaffId: caller.userId,
+        applicant: input.applicant,
+        agent: input.agent ?? null,
+        matterType,
+        description: input.description,
+        attachments: input.attachments ?? [],
+        consentToDataUse: input.consentToDataUse,
+        referralSource: input.referralSourceOrgId ? { organId: input.referralSourceOrgId } : null,
+      },
+      metadata: this.matters.metadata(caller, commandId),
+    });
+    // Decide once before reserving a case code (the decider is pure): a registration the domain
+    // refuses must not leave a reserved code behind — a refused command records nothing.
+    this.matters.decider.decide(register(this.newCaseCode()), initialMatterState);
+    const caseCode = await this.reserveCaseCode(matterId, caller, commandId);
+    return this.matters.sendAndRead(matterId, register(caseCode));
+  }
+
+  private newCaseCode(): string {
+    // Random, not sequential: a case code opens a public page, so it must not be guessable.
+    return formatCaseCode(this.options.caseCodePrefix ?? 'SC', randomInt(0, Math.min(CASE_CODE_CAPACITY, 2 ** 47)));
+  }
+
+  private async reserveCaseCode(matterId: string, caller: Caller, commandId: string): Promise<string> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const code = this.newCaseCode();
+      try {
+        await this.store.appendToStream(
+          streamName('intake', 'casecode', code),
+          [{
+            eventId: eventIdFor(`${commandId}:case-code:${attempt}`, 0),
+            type: 'intake.CaseCodeReserved',
+            schemaVersion: 1,
+            occurredAt: this.matters.clock.now().toISOString(),
+            data: { caseCode: code, matterId },
+            metadata: { commandId: `${commandId}:case-code:${attempt}`, correlationId: commandId, causationId: commandId, actor: { userId: caller.userId, orgId: caller.orgId, roles: [...caller.roles] } },
+          }],
+          { expectedRevision: 'no_stream' },
+        );
+        return code;
+      } catch (error) {
+        if (!(error instanceof ConcurrencyConflict)) throw error;
+      }
+    }
+    throw new ConcurrencyConflict('CASE_CODE_EXHAUSTED', 'could not reserve a free case code; try again');
+  }
+}
