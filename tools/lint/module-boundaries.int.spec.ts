@@ -26,18 +26,33 @@ async function boundaryErrors(fileInProject: string, source: string): Promise<st
 }
 
 describe('module boundaries', () => {
+  it('refuse a framework import in a domain', async () => {
+    const errors = await boundaryErrors('libs/intake/domain/src/forbidden-example.ts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n");
+    expect(errors.join('\n')).toMatch(/@nestjs\/common/);
+  });
+
+  it("refuse one context's domain reaching into another context's domain", async () => {
+    const errors = await boundaryErrors('libs/intake/domain/src/forbidden-example.ts', "import { organisationDecider } from '@pls/directory-domain';\nexport const x = organisationDecider;\n");
+    expect(errors.join('\n')).toMatch(/scope:intake/);
+  });
+
+  it('refuse a domain reaching into infrastructure', async () => {
+    const errors = await boundaryErrors('libs/intake/domain/src/forbidden-example.ts', "import { SqliteEventStore } from '@pls/infrastructure';\nexport const x = SqliteEventStore;\n");
+    expect(errors.join('\n')).toMatch(/type:domain/);
+  });
+
   it('refuse a framework import in a util library that domains depend on', async () => {
     const errors = await boundaryErrors('libs/shared/kernel/src/forbidden-example.ts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n");
     expect(errors.join('\n')).toMatch(/@nestjs\/common/);
   });
 
-  it('refuse a util library reaching into infrastructure', async () => {
-    const errors = await boundaryErrors('libs/shared/event-sourcing/src/forbidden-example.ts', "import { SqliteEventStore } from '@pls/infrastructure';\nexport const x = SqliteEventStore;\n");
-    expect(errors.join('\n')).toMatch(/type:util/);
+  it("refuse an application layer reaching into another context's application layer", async () => {
+    const errors = await boundaryErrors('libs/intake/application/src/forbidden-example.ts', "import { DirectoryApplicationModule } from '@pls/directory-application';\nexport const x = DirectoryApplicationModule;\n");
+    expect(errors.join('\n')).toMatch(/type:application/);
   });
 
-  it('let infrastructure depend on the kernel', async () => {
-    const errors = await boundaryErrors('libs/shared/infrastructure/src/allowed-example.ts', "import { InvalidInput } from '@pls/shared-kernel';\nexport const x = InvalidInput;\n");
-    expect(errors).toEqual([]);
+  it("let a context use another context's contracts, and infrastructure use the kernel", async () => {
+    expect(await boundaryErrors('libs/intake/application/src/allowed-example.ts', "import { DIRECTORY_LOOKUP } from '@pls/directory-contracts';\nexport const x = DIRECTORY_LOOKUP;\n")).toEqual([]);
+    expect(await boundaryErrors('libs/shared/infrastructure/src/allowed-example.ts', "import { InvalidInput } from '@pls/shared-kernel';\nexport const x = InvalidInput;\n")).toEqual([]);
   });
 });

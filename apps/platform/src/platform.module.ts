@@ -1,7 +1,7 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import {
   AuthGuard,
   DEMO_AUDIENCE,
@@ -10,6 +10,7 @@ import {
   DemoIssuer,
   formatGraphQLError,
   PLATFORM_INFO,
+  PlsErrorFilter,
   SystemResolver,
   TOKEN_VERIFIER,
   TokenVerifier,
@@ -86,6 +87,7 @@ export class PlatformModule {
         { provide: PLATFORM_INFO, useValue: info },
         SystemResolver,
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: PlsErrorFilter },
       ],
     };
   }

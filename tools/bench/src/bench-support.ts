@@ -39,10 +39,17 @@ export function samples(values: readonly number[]): Samples {
   return { median: median(values), min: Math.min(...values), max: Math.max(...values), values: [...values] };
 }
 
-export async function timed<T>(work: () => Promise<T> | T): Promise<{ seconds: number; result: T }> {
+/**
+ * Wall time, and the process's CPU time over the same span: CPU close to wall means the code is
+ * the limit, CPU well below wall means the process waited (on fsync, here).
+ */
+export async function timed<T>(work: () => Promise<T> | T): Promise<{ seconds: number; cpuSeconds: number; result: T }> {
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const result = await work();
-  return { seconds: (performance.now() - started) / 1000, result };
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { seconds, cpuSeconds: (used.user + used.system) / 1e6, result };
 }
 
 /** Deterministic pseudo-random numbers (mulberry32): two runs stress the same streams in the same order. */

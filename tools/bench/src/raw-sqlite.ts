@@ -40,9 +40,9 @@ export function rawRows(count: number, streams: readonly string[], pick: () => n
 /**
  * The durable-append ceiling of this disk: one INSERT per transaction (autocommit, the cheapest
  * way to get one), WAL with synchronous=FULL, so every row costs one fsync of the WAL exactly as
- * an acknowledged single-event append does. Returns the seconds the inserts took.
+ * an acknowledged single-event append does. Returns the wall and CPU seconds the inserts took.
  */
-export function rawInsertRound(file: string, rows: readonly Row[]): number {
+export function rawInsertRound(file: string, rows: readonly Row[]): { seconds: number; cpuSeconds: number } {
   const db = new Database(file);
   try {
     const mode = db.pragma('journal_mode = WAL', { simple: true });
@@ -50,9 +50,12 @@ export function rawInsertRound(file: string, rows: readonly Row[]): number {
     db.pragma('synchronous = FULL');
     db.exec(EVENTS_TABLE);
     const insert = db.prepare<Row>('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const cpu = process.cpuUsage();
     const started = performance.now();
     for (const row of rows) insert.run(...row);
-    return (performance.now() - started) / 1000;
+    const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    return { seconds, cpuSeconds: (used.user + used.system) / 1e6 };
   } finally {
     db.close();
   }

@@ -237,6 +237,34 @@ describe('the front desk through GraphQL (embedded mode)', () => {
       await expectRefusal('lz.legal-aid.chen', REGISTER, { input: wageClaim() }, 'FORBIDDEN', 'ROLE_NOT_ALLOWED');
     });
 
+    it('refuses every other desk step where the matter is not ready for it', async () => {
+      const registered = await call<{ registerMatter: { caseCode: string } }>('lz.clerk.room', REGISTER, { input: wageClaim() });
+      const caseCode = registered.data!.registerMatter.caseCode;
+      const step = (name: string, input: string) => `mutation($input: ${input}!) { ${name}(input: $input) { stage } }`;
+      await expectRefusal('lz.clerk.room', step('answerConsultation', 'AnswerConsultationInput'), { input: { caseCode, answer: '答复' } }, 'RULE_VIOLATION', 'NOT_A_CONSULTATION');
+      await expectRefusal('lz.clerk.room', step('recordRectificationCallBack', 'RectificationCallBackInput'), { input: { caseCode, note: '回访' } }, 'RULE_VIOLATION');
+      await expectRefusal('lz.clerk.room', step('closeRectification', 'CloseRectificationInput'), { input: { caseCode, outcome: '整改', resultFedBackToRater: true } }, 'RULE_VIOLATION');
+      await expectRefusal('lz.clerk.room', step('appealRating', 'AppealRatingInput'), { input: { caseCode, reason: '恶意差评' } }, 'RULE_VIOLATION');
+      await expectRefusal('lz.supervisor', step('reviewRatingAppeal', 'ReviewRatingAppealInput'), { input: { caseCode, upheld: true, note: '复核' } }, 'RULE_VIOLATION');
+      await expectRefusal('lz.clerk.room', step('answerSupervision', 'AnswerSupervisionInput'), { input: { caseCode, supervisionId: newId(), answer: '已处理' } }, 'NOT_FOUND', 'SUPERVISION_NOT_FOUND');
+      await expectRefusal('lz.clerk.room', step('rateService', 'RateServiceInput'), { input: { caseCode, level: 'SATISFIED' } }, 'RULE_VIOLATION', 'RATING_BEFORE_FEEDBACK');
+      await expectRefusal(null, `mutation($input: RateMyMatterInput!) { rateMyMatter(input: $input) }`, { input: { caseCode, phoneLast4: '0000', level: 'SATISFIED' } }, 'NOT_FOUND', 'MATTER_NOT_FOUND');
+      await expectRefusal('lz.clerk.room', step('orderSupervision', 'OrderSupervisionInput'), { input: { caseCode, note: '督办', dueAt: '2026-03-10T00:00:00Z' } }, 'FORBIDDEN', 'ROLE_NOT_ALLOWED');
+    });
+
+    it('refuses supervision from a supervisor at the level of the office holding the matter', async () => {
+      const registered = await call<{ registerMatter: { caseCode: string } }>('lz.clerk.centre', REGISTER, { input: wageClaim() });
+      await expectRefusal('lz.supervisor', `mutation($input: OrderSupervisionInput!) { orderSupervision(input: $input) { stage } }`, {
+        input: { caseCode: registered.data!.registerMatter.caseCode, note: '督办', dueAt: '2026-03-10T00:00:00Z' },
+      }, 'RULE_VIOLATION', 'SUPERVISOR_NOT_UPPER_LEVEL');
+    });
+
+    it('refuses a malformed case code and a command id that is not a UUID', async () => {
+      await expectRefusal('lz.clerk.room', CASE_FILE, { code: 'SC-0000-000' }, 'BAD_USER_INPUT', 'CASE_CODE_MALFORMED');
+      await expectRefusal('lz.clerk.room', REGISTER, { input: wageClaim({ commandId: 'not-a-uuid' }) }, 'BAD_USER_INPUT', 'COMMAND_ID_INVALID');
+      await expectRefusal(null, `query { publicProgress(code: "SC-0000-0000", phoneLast4: "12a4") { stage } }`, {}, 'BAD_USER_INPUT', 'PHONE_LAST4_INVALID');
+    });
+
     it('registers once when the same command id is sent twice', async () => {
       const commandId = newId();
       const first = await call<{ registerMatter: { caseCode: string } }>('lz.clerk.room', REGISTER, { input: wageClaim({ commandId }) });

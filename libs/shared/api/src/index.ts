@@ -4,3 +4,4 @@ export * from './auth';
 export * from './connection';
 export * from './command-metadata';
 export * from './enums';
+export * from './error-filter';

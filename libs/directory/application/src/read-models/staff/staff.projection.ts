@@ -56,8 +56,8 @@ export const staffProjection: Projection<StaffMemberDocument> = {
     // Pages in order, and region subtrees as one range of it (regionSubtree).
     { fields: { sortKey: 1 } },
     { fields: { orgId: 1, sortKey: 1 } },
+    // Demo sign-in.
     { fields: { username: 1 } },
-    { fields: { profileKinds: 1, criminalDefenceYears: -1 } },
   ],
   canHandle: (event) => event.streamId.startsWith(STREAMS),
   documentId: (event) => parseStreamName(event.streamId).id,

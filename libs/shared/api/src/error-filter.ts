@@ -1,0 +1,40 @@
+import { Catch, HttpException, Inject, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { LOGGER, type Logger } from '@pls/event-sourcing';
+import { isPlsError, type ErrorCategory } from '@pls/shared-kernel';
+
+const HTTP_STATUS: Record<ErrorCategory, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RULE_VIOLATION: 422,
+  INTERNAL: 500,
+};
+
+/**
+ * A refusal is an answer, not a fault: it goes back to the caller (GraphQL formats it with its
+ * code) without an error log line. Anything else is logged once, with the stack, and reaches the
+ * client only as a generic internal error.
+ */
+@Catch()
+export class PlsErrorFilter implements ExceptionFilter {
+  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): unknown {
+    const refusal = isPlsError(exception);
+    if (!refusal && !(exception instanceof HttpException)) {
+      this.logger.error('unexpected error', { error: exception instanceof Error ? exception.message : String(exception), stack: exception instanceof Error ? exception.stack : undefined });
+    }
+    if (host.getType<string>() === 'graphql') return exception;
+    const response = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void } }>();
+    if (refusal) {
+      response.status(HTTP_STATUS[exception.category]).json({ code: exception.category, reason: exception.code, message: exception.message });
+    } else if (exception instanceof HttpException) {
+      response.status(exception.getStatus()).json({ code: exception.getStatus() === 404 ? 'NOT_FOUND' : 'BAD_USER_INPUT', message: exception.message });
+    } else {
+      response.status(500).json({ code: 'INTERNAL', message: 'Internal error' });
+    }
+    return undefined;
+  }
+}
