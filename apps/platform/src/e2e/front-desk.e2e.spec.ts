@@ -1,6 +1,7 @@
 import { DEMO_LOGINS, type DemoLogin } from '@pls/directory-domain';
 import { newId, residentIdCheckCharacter } from '@pls/shared-kernel';
 import type { FrontDeskReply } from '@pls/intake-contracts';
+import * as QRCode from 'qrcode';
 import { TestPlatform } from '../testing/test-platform';
 
 /**
@@ -163,6 +164,14 @@ describe('the front desk through GraphQL (embedded mode)', () => {
       const body = JSON.stringify(right);
       expect(body).not.toContain('罗大勇');
       expect(body).not.toContain(WORKER_ID.slice(-4) === '1234' ? WORKER_ID : WORKER_ID.slice(-4));
+      const qr = await fetch(platform.url.replace('/graphql', `/progress/${caseCode}/qr.svg`));
+      expect(qr.headers.get('content-type')).toContain('image/svg+xml');
+      // The QR code is exactly the one for the matter's public progress link.
+      const progressUrl = (await call<{ caseFile: { progressUrl: string } }>('lz.clerk.room', CASE_FILE, { code: caseCode })).data!.caseFile.progressUrl;
+      expect(progressUrl).toMatch(new RegExp(`/progress/${caseCode}$`));
+      expect(await qr.text()).toBe(await QRCode.toString(progressUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }));
+      const page = await fetch(platform.url.replace('/graphql', `/progress/${caseCode}`));
+      expect(await page.text()).toContain(caseCode);
       const wrong = await platform.graphql(query, { code: caseCode, d: '9999' });
       expect(wrong.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       expect(wrong.data).toBeNull();

@@ -1,0 +1,27 @@
+import { loadConfig } from './config';
+
+describe('platform configuration', () => {
+  it('defaults to the embedded demo: port 3000, ./data, demo seed, demo issuer (no auth config)', () => {
+    const config = loadConfig({}, '/srv/pls');
+    expect(config).toMatchObject({ port: 3000, dataDir: '/srv/pls/data', seedDemo: true, auth: null, production: false, caseCodePrefix: 'SC' });
+  });
+
+  it('never falls back to the demo issuer in production: without a key or JWKS it refuses to start', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PLS_JWT_JWKS_URL or PLS_JWT_PUBLIC_KEY/);
+  });
+
+  it('in production verifies against the configured JWKS and does not seed the demo', () => {
+    const config = loadConfig({ NODE_ENV: 'production', PLS_JWT_JWKS_URL: 'https://idp.example.gov.cn/jwks.json', PLS_JWT_ISSUER: 'https://idp.example.gov.cn', PLS_JWT_AUDIENCE: 'pls' });
+    expect(config).toMatchObject({ production: true, seedDemo: false, auth: { issuer: 'https://idp.example.gov.cn', audience: 'pls', jwksUrl: 'https://idp.example.gov.cn/jwks.json' } });
+  });
+
+  it.each([
+    [{ PORT: '70000' }, /PORT/],
+    [{ PORT: 'abc' }, /PORT/],
+    [{ PLS_LOG_LEVEL: 'loud' }, /PLS_LOG_LEVEL/],
+    [{ PLS_PROVINCES: '51,5' }, /PLS_PROVINCES/],
+    [{ PLS_CASE_CODE_PREFIX: 'sc1' }, /PLS_CASE_CODE_PREFIX/],
+  ])('refuses %p naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
