@@ -96,6 +96,8 @@ switch (command) {
     break;
   }
   case 'test': {
+    const { refreshProjectGraph } = await import('./project-graph.mjs');
+    refreshProjectGraph();
     const jest = join(root, 'node_modules/jest/bin/jest.js');
     // Tests run in UTC unless told otherwise: the code must pin Asia/Shanghai itself, never rely on
     // the machine's zone (a Shanghai-zoned CI would hide that bug).
