@@ -49,8 +49,12 @@ function nativeBuildEnv() {
   return env;
 }
 
+// The SQLite build this Node uses (see libs/shared/infrastructure/src/sqlite/sqlite-driver.ts):
+// 12.x, compiled for the running ABI, before Node 22; 13.x (N-API, prebuilt) from Node 22 on.
+const sqliteDriver = Number(process.versions.node.split('.')[0]) >= 22 ? 'better-sqlite3-napi' : 'better-sqlite3';
+
 function nativeModulesLoad() {
-  const probe = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], { cwd: root, stdio: 'pipe' });
+  const probe = spawnSync(process.execPath, ['-e', `new (require('${sqliteDriver}'))(':memory:').close()`], { cwd: root, stdio: 'pipe' });
   return probe.status === 0;
 }
 
@@ -67,8 +71,8 @@ function ensureInstalled() {
     process.exit(1);
   }
   if (!nativeModulesLoad()) {
-    console.log('[pls] better-sqlite3 does not load on this Node; rebuilding it from source…');
-    if (run(npm, ['rebuild', 'better-sqlite3'], { env: nativeBuildEnv() }) !== 0 || !nativeModulesLoad()) {
+    console.log(`[pls] ${sqliteDriver} does not load on this Node; rebuilding it from source…`);
+    if (run(npm, ['rebuild', sqliteDriver], { env: nativeBuildEnv() }) !== 0 || !nativeModulesLoad()) {
       console.error('[pls] better-sqlite3 could not be built; a C++ toolchain (make, g++, python3) is needed.');
       process.exit(1);
     }

@@ -21,6 +21,7 @@ import { RuntimeModule, type RuntimeAdapters } from '@pls/infrastructure';
 import { CLOCK } from '@pls/event-sourcing';
 import type { Clock } from '@pls/shared-kernel';
 import { IntakeApiModule } from '@pls/intake-api';
+import { LegalAidApiModule } from '@pls/legal-aid-api';
 import type { PlatformConfig } from './config';
 import { openEmbeddedAdapters } from './embedded-adapters';
 
@@ -72,6 +73,7 @@ export class PlatformModule {
         }),
         DirectoryApiModule.forRoot({ seedDemo: config.seedDemo, provinces: config.provinces }),
         IntakeApiModule.forRoot({ caseCodePrefix: config.caseCodePrefix, publicBaseUrl: config.publicBaseUrl }),
+        LegalAidApiModule.forRoot(),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { arch, cpus, platform, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { SqliteDriver as Database } from '@pls/infrastructure';
 
 /** One line of the printed table and of the JSON report. */
 export interface BenchRow {

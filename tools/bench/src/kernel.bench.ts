@@ -219,22 +219,10 @@ export async function rawRound(file: string, count: number, streams: readonly st
   return { rate: count / seconds, seconds, cpuMicrosPerOp: (cpuSeconds * 1e6) / count };
 }
 
-/** Anything that handles counter commands the way CommandHandler does (the prototypes measure alternatives). */
-export interface CounterCommandHandler {
-  handle(streamId: string, command: CounterCommand): Promise<unknown>;
-}
-
-export async function sequentialRound(
-  file: string,
-  count: number,
-  streams: readonly string[],
-  seed: number,
-  tag: string,
-  handlerFor: (store: SqliteEventStore) => CounterCommandHandler = counterHandler,
-): Promise<RoundResult & { commits: number }> {
+export async function sequentialRound(file: string, count: number, streams: readonly string[], seed: number, tag: string): Promise<RoundResult & { commits: number }> {
   const store = SqliteEventStore.open(file);
   try {
-    const handler = handlerFor(store);
+    const handler = counterHandler(store);
     const pick = prng(seed);
     const { seconds, cpuSeconds } = await timed(async () => {
       for (let i = 0; i < count; i++) {
@@ -256,11 +244,10 @@ export async function concurrentRound(
   streams: readonly string[],
   seed: number,
   tag: string,
-  handlerFor: (store: SqliteEventStore) => CounterCommandHandler = counterHandler,
 ): Promise<RoundResult & { commits: number; appends: number; conflicts: number }> {
   const store = SqliteEventStore.open(file);
   try {
-    const handler = handlerFor(store);
+    const handler = counterHandler(store);
     let issued = 0;
     const writer = async (index: number) => {
       const pick = prng(seed + index);

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { SqliteDriver as Database } from '@pls/infrastructure';
 import { incrementEvents } from './counter.decider';
 
 // The same table as SqliteEventStore's (columns, STRICT, both UNIQUE indexes): each insert then

@@ -152,3 +152,219 @@ describe('CommandHandler', () => {
     expect(await store.headPosition()).toBe(0);
   });
 });
+
+describe('CommandHandler cached state', () => {
+  /** The store as one handler sees it, counting its reads and appends. */
+  function counted(inner: MemoryEventStore) {
+    const counts = { reads: 0, appends: 0 };
+    const store: EventStore = Object.assign(Object.create(inner) as EventStore, {
+      readStream: async (...args: Parameters<EventStore['readStream']>) => {
+        counts.reads++;
+        return inner.readStream(...args);
+      },
+      appendToStream: async (...args: Parameters<EventStore['appendToStream']>) => {
+        counts.appends++;
+        return inner.appendToStream(...args);
+      },
+    });
+    return { store, counts };
+  }
+
+  /** Another writer on the same store, with its own cache: another process, as far as `handler` can tell. */
+  const outsider = (inner: MemoryEventStore) => new CommandHandler({ context: 'intake', decider: consultation, store: inner });
+  const notes = async (inner: MemoryEventStore, streamId = stream) => (await inner.readStream(streamId)).map((event) => event.data);
+
+  it('given a stream handled before, when the next command comes, then it is decided on the cached state without reading the stream', async () => {
+    const inner = new MemoryEventStore();
+    const { store, counts } = counted(inner);
+    const handler = new CommandHandler({ context: 'intake', decider: consultation, store });
+
+    await handler.handle(stream, command('RecordQuestion', { question: 'q' }));
+    const result = await handler.handle(stream, command('AddNote', { note: 'called back' }));
+
+    expect(result).toMatchObject({ revision: 1, idempotentReplay: false });
+    expect(counts).toEqual({ reads: 1, appends: 2 });
+    expect(await notes(inner)).toEqual([{ question: 'q', channel: 'hotline' }, { note: 'called back' }]);
+  });
+
+  it('given another writer appended since, when the cached revision is refused, then it drops the entry, re-reads and succeeds after the other write', async () => {
+    const inner = new MemoryEventStore();
+    const { store, counts } = counted(inner);
+    const handler = new CommandHandler({ context: 'intake', decider: consultation, store, maxRetries: 0 });
+    await handler.handle(stream, command('RecordQuestion', { question: 'q' }));
+    await outsider(inner).handle(stream, command('AddNote', { note: 'the other clerk' }));
+
+    const result = await handler.handle(stream, command('AddNote', { note: 'mine' }));
+
+    // maxRetries 0: the stale entry cost a refused append, not one of the retries.
+    expect(result.revision).toBe(2);
+    expect(counts).toEqual({ reads: 2, appends: 3 });
+    expect(await notes(inner)).toEqual([{ question: 'q', channel: 'hotline' }, { note: 'the other clerk' }, { note: 'mine' }]);
+    // The fresh read is cached in turn.
+    await handler.handle(stream, command('AddNote', { note: 'again' }));
+    expect(counts.reads).toBe(2);
+  });
+
+  it('given another writer changed the state, when the cached state would allow the command, then the conflict brings in the other write and the command is refused on it', async () => {
+    const inner = new MemoryEventStore();
+    const handler = new CommandHandler({ context: 'intake', decider: consultation, store: inner });
+    await handler.handle(stream, command('RecordQuestion', { question: 'q' }));
+    await outsider(inner).handle(stream, command('RecordAnswer', { answer: 'theirs' }));
+
+    await expect(handler.handle(stream, command('RecordAnswer', { answer: 'mine' }))).rejects.toMatchObject({ code: 'CONSULTATION_NOT_OPEN' });
+    expect(await inner.headPosition()).toBe(2);
+  });
+
+  it('given another writer changed the state, when the cached state refuses the command, then the refusal is checked against a fresh read', async () => {
+    const inner = new MemoryEventStore();
+    const handler = new CommandHandler({ context: 'intake', decider: consultation, store: inner });
+    // Refused on the empty stream, which leaves that empty state cached.
+    await expect(handler.handle(stream, command('RecordAnswer', { answer: 'too early' }))).rejects.toMatchObject({ code: 'CONSULTATION_NOT_OPEN' });
+    await outsider(inner).handle(stream, command('RecordQuestion', { question: 'q' }));
+
+    const result = await handler.handle(stream, command('RecordAnswer', { answer: 'a' }));
+
+    expect(result).toMatchObject({ revision: 1, idempotentReplay: false });
+  });
+
+  it('given another writer appended since, when the cached state decides nothing, then the revision returned is the stream’s current one', async () => {
+    const inner = new MemoryEventStore();
+    const handler = new CommandHandler({ context: 'intake', decider: consultation, store: inner });
+    await handler.handle(stream, command('RecordQuestion', { question: 'q' }));
+    await outsider(inner).handle(stream, command('AddNote', { note: 'the other clerk' }));
+
+    const result = await handler.handle(stream, command('AddNote', { note: '' }));
+
+    expect(result).toMatchObject({ revision: 1, events: [], idempotentReplay: false });
+  });
+
+  it('given a command id in the cache, when it is sent again, then the first result comes back without deciding again', async () => {
+    const inner = new MemoryEventStore();
+    const { store, counts } = counted(inner);
+    const decider = { ...consultation, decide: jest.fn(consultation.decide) };
+    const handler = new CommandHandler({ context: 'intake', decider, store });
+    const question = command('RecordQuestion', { question: 'q' });
+    const first = await handler.handle(stream, question);
+    await handler.handle(stream, command('AddNote', { note: 'called back' }));
+    decider.decide.mockClear();
+
+    const again = await handler.handle(stream, question);
+
+    expect(again).toEqual({ ...first, idempotentReplay: true });
+    expect(decider.decide).not.toHaveBeenCalled();
+    expect(counts.appends).toBe(2);
+    expect(await inner.headPosition()).toBe(2);
+  });
+
+  it('given a command another writer handled, when it is sent here on a cached state that does not know it, then the first result comes back', async () => {
+    const inner = new MemoryEventStore();
+    const handler = new CommandHandler({ context: 'intake', decider: consultation, store: inner });
+    await handler.handle(stream, command('RecordQuestion', { question: 'q' }));
+    const note = command('AddNote', { note: 'sent twice' });
+    const first = await outsider(inner).handle(stream, note);
+
+    const again = await handler.handle(stream, note);
+
+    expect(again).toMatchObject({ revision: 1, idempotentReplay: true, events: first.events });
+    expect(await inner.headPosition()).toBe(2);
+    expect((await handler.handle(stream, command('AddNote', { note: 'next' }))).revision).toBe(2);
+  });
+
+  it('keeps at most cachedStreams streams, the least recently used leaving first', async () => {
+    const inner = new MemoryEventStore();
+    const { store, counts } = counted(inner);
+    const handler = new CommandHandler({ context: 'intake', decider: consultation, store, cachedStreams: 2 });
+    const [s1, s2, s3] = ['intake.consultation-c1', 'intake.consultation-c2', 'intake.consultation-c3'];
+    const note = (streamId: string) => handler.handle(streamId, command('AddNote', { note: 'n' }));
+
+    for (const streamId of [s1, s2, s3]) await handler.handle(streamId, command('RecordQuestion', { question: streamId }));
+    expect(handler.cachedStreamCount).toBe(2);
+    expect(counts.reads).toBe(3);
+
+    await note(s2); // cached; now the most recently used
+    expect(counts.reads).toBe(3);
+    await note(s1); // evicted by s3: read again, and s3 (least recently used) leaves
+    expect(counts.reads).toBe(4);
+    await note(s2);
+    expect(counts.reads).toBe(4);
+    await note(s3);
+    expect(counts.reads).toBe(5);
+    expect(handler.cachedStreamCount).toBe(2);
+  });
+
+  it('given cachedStreams 0, then every command reads its stream, and a negative size is refused', async () => {
+    const inner = new MemoryEventStore();
+    const { store, counts } = counted(inner);
+    const handler = new CommandHandler({ context: 'intake', decider: consultation, store, cachedStreams: 0 });
+
+    await handler.handle(stream, command('RecordQuestion', { question: 'q' }));
+    await handler.handle(stream, command('AddNote', { note: 'n' }));
+
+    expect(counts.reads).toBe(2);
+    expect(handler.cachedStreamCount).toBe(0);
+    expect(() => new CommandHandler({ context: 'intake', decider: consultation, store, cachedStreams: -1 })).toThrow(expect.objectContaining({ code: 'BAD_CACHE_SIZE' }));
+  });
+
+  it('folds the cached state from the appended events as recorded and upcast, as a read would', async () => {
+    const store = new MemoryEventStore();
+    const upcasters = new UpcasterRegistry().register('intake.QuestionRecorded', 1, (data) => ({ ...(data as object), channel: 'upcast' }));
+    const decider = { ...consultation, evolve: jest.fn(consultation.evolve) };
+    const handler = new CommandHandler({ context: 'intake', decider, store, upcasters });
+
+    await handler.handle(stream, command('RecordQuestion', { question: 'q' }));
+
+    expect(decider.evolve).toHaveBeenCalledTimes(1);
+    expect(decider.evolve).toHaveBeenCalledWith({ status: 'none' }, { type: 'QuestionRecorded', data: { question: 'q', channel: 'upcast' } });
+    expect(decider.evolve.mock.results[0].value).toEqual((await handler.load(stream)).state);
+  });
+
+  it('given an append that fails for another reason, then the entry is dropped and the next command reads the stream', async () => {
+    const inner = new MemoryEventStore();
+    const { store, counts } = counted(inner);
+    let failNext = false;
+    const flaky: EventStore = Object.assign(Object.create(store) as EventStore, {
+      appendToStream: async (...args: Parameters<EventStore['appendToStream']>) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('disk I/O error');
+        }
+        return store.appendToStream(...args);
+      },
+    });
+    const handler = new CommandHandler({ context: 'intake', decider: consultation, store: flaky });
+    await handler.handle(stream, command('RecordQuestion', { question: 'q' }));
+    failNext = true;
+
+    await expect(handler.handle(stream, command('AddNote', { note: 'lost' }))).rejects.toThrow('disk I/O error');
+    const result = await handler.handle(stream, command('AddNote', { note: 'kept' }));
+
+    expect(result.revision).toBe(1);
+    expect(counts.reads).toBe(2);
+  });
+
+  it('given a fold that throws after the append landed, then the command still succeeds and the next one reads the stream', async () => {
+    const inner = new MemoryEventStore();
+    const { store, counts } = counted(inner);
+    let evolveFails = false;
+    const decider = {
+      ...consultation,
+      evolve: (state: ConsultationState, event: ConsultationEvent) => {
+        if (evolveFails) {
+          evolveFails = false;
+          throw new TypeError('evolve bug');
+        }
+        return consultation.evolve(state, event);
+      },
+    };
+    const handler = new CommandHandler({ context: 'intake', decider, store });
+    await handler.handle(stream, command('RecordQuestion', { question: 'q' }));
+    evolveFails = true;
+
+    const result = await handler.handle(stream, command('AddNote', { note: 'n' }));
+    await handler.handle(stream, command('AddNote', { note: 'm' }));
+
+    expect(result.revision).toBe(1);
+    expect(counts.reads).toBe(2);
+    expect(await inner.headPosition()).toBe(3);
+  });
+});

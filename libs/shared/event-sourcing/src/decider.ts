@@ -41,6 +41,9 @@ export interface DomainEvent<Type extends string = string, Data = unknown> {
  * A pure decider (Jérémie Chassaing's pattern): `decide` turns a command and the current state
  * into new events or a refusal (a thrown `DomainRuleViolation`), `evolve` folds one event into
  * state. No I/O, no clock, no randomness.
+ *
+ * States are immutable values: neither function may change the state (or anything inside it) it
+ * is given. `CommandHandler` keeps folded states between commands and decides on them again.
  */
 export interface Decider<C extends Command, E extends DomainEvent, S> {
   readonly initialState: S;

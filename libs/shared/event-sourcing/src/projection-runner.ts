@@ -120,6 +120,14 @@ export class ProjectionRunner {
    * Rebuild one projection from the event store into a fresh physical collection, then swap the
    * alias so readers move over at once and the old generation is dropped. The new collection's
    * checkpoint is stored beside it, so an interrupted rebuild resumes where it stopped.
+   *
+   * The new generation is filled with only its unique indexes, and its other indexes are built
+   * once it has caught up, before the swap. Nobody queries a generation before the swap, yet an
+   * index kept current costs every event that moves a document in it: a work queue re-keys its
+   * {orgId, status, dueAt} entry on most events (a removal and an insertion in a tree of every
+   * document), where building the index at the end costs one insertion per document. Unique
+   * indexes stay live because they are constraints: a duplicate fails the rebuild at the event
+   * that makes it, as it fails live projection, and never reaches the swap.
    */
   async rebuild(
     name: string,
@@ -131,7 +139,7 @@ export class ProjectionRunner {
     if (!projection) throw new Error(`unknown projection ${name}`);
     const generation = options.generation ?? `g${Date.now()}`;
     const physical = physicalCollectionName(projection, generation);
-    const target = await this.options.readStore.collection(physical, projection);
+    const loading = await this.options.readStore.collection(physical, { name: projection.name, indexes: projection.indexes.filter((index) => index.unique) });
     const checkpointName = `rebuild:${physical}`;
     const total = await store.headPosition();
     let after = await checkpoints.load(checkpointName);
@@ -142,13 +150,15 @@ export class ProjectionRunner {
       if (batch.length === 0) break;
       for (const stored of batch) {
         const event = this.options.upcasters ? this.options.upcasters.upcast(stored) : stored;
-        if (projection.canHandle(event)) await this.applyTo(projection, target, event);
+        if (projection.canHandle(event)) await this.applyTo(projection, loading, event);
       }
       after = batch[batch.length - 1].globalPosition;
       events += batch.length;
       await checkpoints.store(checkpointName, after);
       options.onProgress?.({ projection: name, done: after, total: Math.max(total, after) });
     }
+    // Opening with the projection's full spec builds the indexes the catch-up went without.
+    const target = await this.options.readStore.collection(physical, projection);
     const previous = await this.options.readStore.resolveAlias(name);
     await this.options.readStore.swapAlias(name, physical);
     this.collections.set(name, target);

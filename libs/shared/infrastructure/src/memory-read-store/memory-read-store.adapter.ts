@@ -10,23 +10,71 @@ import {
   resolveFindOptions,
   storedCopy,
   thawedCopy,
+  type ResolvedFindOptions,
 } from '../port-validation/read-store.validation';
 import { planQuery, sortDocuments, walkIndex, type Plan, type QueryStats } from './query-planner';
 import { SecondaryIndex } from './secondary-index';
 
 type Revisions = Readonly<Record<string, number>>;
 
+const REVISIONS = '_revisions';
+
 interface CollectionData {
-  /** Frozen stored copies: nothing outside the store holds a reference to them. */
+  /**
+   * Frozen stored copies, without `_revisions`: nothing outside the store holds a reference to
+   * them. Readers get a copy with `_revisions` put back from `revisions`.
+   */
   readonly documents: Map<string, ReadDocument>;
   /**
-   * Revisions of documents a projection deleted. Without them a redelivered early event would
-   * resurrect a deleted document; with them it is skipped like any other redelivery.
+   * Each document's `_revisions`, by document id. An entry outlives its document when a projection
+   * deletes it: without it a redelivered early event would resurrect the deleted document; with it
+   * the event is skipped like any other redelivery. A document without an entry has no `_revisions`
+   * (one only ever `put`, never fed by a stream).
    */
-  readonly tombstones: Map<string, Revisions>;
+  readonly revisions: Map<string, StreamRevisions>;
+  /** Never one on a `_revisions` path (see `ensure`). */
   readonly indexes: SecondaryIndex[];
   /** Specs whose indexes exist already: every write re-asserts its spec, and that must cost nothing. */
   readonly applied: WeakSet<CollectionSpec>;
+}
+
+/**
+ * The last applied revision of each stream that fed one document. Kept beside the document rather
+ * than in it: `_revisions` is keyed by stream id, so inside the documents every `_revisions` object
+ * would have a property name no other one has, which gives each its own hidden class in V8 and
+ * makes the lookup and the copy on every applied event megamorphic. Most documents are fed by one
+ * stream: two short parallel arrays are the smallest and quickest form for that.
+ */
+class StreamRevisions {
+  private readonly streams: string[] = [];
+  private readonly revisions: number[] = [];
+
+  static from(recorded: Revisions): StreamRevisions {
+    const revisions = new StreamRevisions();
+    for (const [streamId, revision] of Object.entries(recorded)) revisions.record(streamId, revision);
+    return revisions;
+  }
+
+  last(streamId: string): number | undefined {
+    const at = this.streams.indexOf(streamId);
+    return at === -1 ? undefined : this.revisions[at];
+  }
+
+  record(streamId: string, revision: number): void {
+    const at = this.streams.indexOf(streamId);
+    if (at === -1) {
+      this.streams.push(streamId);
+      this.revisions.push(revision);
+    } else {
+      this.revisions[at] = revision;
+    }
+  }
+
+  toObject(): Record<string, number> {
+    const recorded: Record<string, number> = {};
+    for (let i = 0; i < this.streams.length; i++) recorded[this.streams[i]] = this.revisions[i];
+    return recorded;
+  }
 }
 
 /**
@@ -89,10 +137,15 @@ export class MemoryReadStore implements ReadStore {
     let data = this.collections.get(name);
     if (data?.applied.has(spec)) return data;
     if (!data) {
-      data = { documents: new Map(), tombstones: new Map(), indexes: [], applied: new WeakSet() };
+      data = { documents: new Map(), revisions: new Map(), indexes: [], applied: new WeakSet() };
       this.collections.set(name, data);
     }
     for (const declared of spec.indexes) {
+      // Stored documents carry no `_revisions`, so an index on it would index nothing. Such a spec
+      // is accepted and the index left unbuilt (a unique one is then not enforced); queries on
+      // revisions scan documents with their revisions put back (`viewFor`) and answer right.
+      // Nothing but diagnostics queries revisions.
+      if (Object.keys(declared.fields).some(isRevisionsPath)) continue;
       const existing = data.indexes.find((index) => index.sameFieldsAs(declared));
       if (existing) continue;
       const index = new SecondaryIndex(declared);
@@ -124,8 +177,9 @@ export class MemoryReadCollection<T extends ReadDocument = ReadDocument> impleme
 
   async get(id: string): Promise<T | null> {
     assertDocumentId(id);
-    const document = this.store.data(this.name)?.documents.get(id);
-    return document ? (thawedCopy(document) as T) : null;
+    const data = this.store.data(this.name);
+    const document = data?.documents.get(id);
+    return data && document ? (readable(data, document) as T) : null;
   }
 
   async find(filter?: Filter, options?: FindOptions): Promise<T[]> {
@@ -138,17 +192,19 @@ export class MemoryReadCollection<T extends ReadDocument = ReadDocument> impleme
     }
     const plan = planQuery(query.filter, sort, data.indexes);
     const enough = plan.ordered ? skip + limit : Infinity;
+    const view = viewFor(data, query.filter, sort);
     const matches: ReadDocument[] = [];
     let examined = 0;
-    for (const document of candidates(plan, data)) {
+    for (const candidate of candidates(plan, data)) {
       examined++;
+      const document = view(candidate);
       if (!query.test(document)) continue;
       matches.push(document);
       if (matches.length >= enough) break;
     }
     const page = (plan.ordered ? matches : sortDocuments(matches, sort)).slice(skip, skip + limit);
     this.lastQueryStats = { plan: plan.kind, index: plan.index?.name, examined, returned: page.length, blockingSort: !plan.ordered };
-    return page.map((document) => thawedCopy(document) as T);
+    return page.map((document) => readable(data, document) as T);
   }
 
   async count(filter?: Filter): Promise<number> {
@@ -160,48 +216,59 @@ export class MemoryReadCollection<T extends ReadDocument = ReadDocument> impleme
       return data.documents.size;
     }
     const plan = planQuery(query.filter, [], data.indexes);
+    const view = viewFor(data, query.filter, []);
     let examined = 0;
     let matched = 0;
-    for (const document of candidates(plan, data)) {
+    for (const candidate of candidates(plan, data)) {
       examined++;
-      if (query.test(document)) matched++;
+      if (query.test(view(candidate))) matched++;
     }
     this.lastQueryStats = { plan: plan.kind, index: plan.index?.name, examined, returned: 1, blockingSort: false };
     return matched;
   }
 
-  /** Atomic per document: nothing awaits between reading the revisions and storing the result. */
+  /**
+   * Atomic per document: nothing awaits between reading the revisions and storing the result.
+   *
+   * The update gets a shallow copy of the stored document, without `_revisions` (the store's
+   * bookkeeping; one the update returns is ignored). It may set top-level fields as it likes; the
+   * values below them are the stored ones, frozen, so changing one in place throws instead of
+   * corrupting the store (projections return new values; a frozen Date still has working setters:
+   * do not call them). This spares a deep copy of the document for every event, and it lets the
+   * stored copy of the result re-validate only what the update replaced (`storedUpdate`).
+   */
   async applyGuarded(id: string, streamId: string, revision: number, update: (current: T | null) => T | null): Promise<GuardedOutcome> {
     assertDocumentId(id);
     assertStreamRevision(streamId, revision);
     if (typeof update !== 'function') throw new InvalidInput('UPDATE_INVALID', 'applyGuarded needs an update function');
     const data = this.store.ensure(this.name, this.spec);
-    const current = data.documents.get(id);
-    const revisions: Revisions = current?._revisions ?? data.tombstones.get(id) ?? {};
-    const last = Object.hasOwn(revisions, streamId) ? revisions[streamId] : undefined;
+    const revisions = data.revisions.get(id);
+    const last = revisions?.last(streamId);
     if (last !== undefined && revision <= last) return { kind: 'skipped', lastRevision: last };
 
-    const next = update(current ? (thawedCopy(current) as T) : null);
-    const recorded = Object.freeze({ ...revisions, [streamId]: revision });
+    const current = data.documents.get(id);
+    const next = update(current ? ({ ...current } as T) : null);
     if (next === null) {
       replace(data, id, undefined);
-      data.tombstones.set(id, recorded);
     } else {
       if (next instanceof Promise) throw new InvalidInput('UPDATE_INVALID', 'applyGuarded updates are synchronous: return the document, not a promise');
-      const stored = storedCopy({ ...next, _revisions: recorded });
+      const stored = storedUpdate(next, current);
       if (stored._id !== id) throw new InvalidInput('DOCUMENT_ID_MISMATCH', `the update for ${id} returned a document with _id ${stored._id}`);
       replace(data, id, stored);
-      data.tombstones.delete(id);
     }
+    // Only now that the write went through: a refused or throwing update leaves no trace.
+    if (revisions) revisions.record(streamId, revision);
+    else data.revisions.set(id, StreamRevisions.from({ [streamId]: revision }));
     const expected = last === undefined ? 0 : last + 1;
     return revision === expected ? { kind: 'applied' } : { kind: 'gap', expected, got: revision };
   }
 
   async put(document: T): Promise<void> {
-    const stored = storedCopy(document);
+    const { _revisions: revisions, ...fields } = storedCopy(document) as ReadDocument;
     const data = this.store.ensure(this.name, this.spec);
-    replace(data, stored._id, stored);
-    data.tombstones.delete(stored._id);
+    replace(data, fields._id, Object.freeze(fields));
+    if (revisions === undefined) data.revisions.delete(fields._id);
+    else data.revisions.set(fields._id, StreamRevisions.from(revisions));
   }
 
   async delete(id: string): Promise<void> {
@@ -209,8 +276,70 @@ export class MemoryReadCollection<T extends ReadDocument = ReadDocument> impleme
     const data = this.store.data(this.name);
     if (!data) return;
     replace(data, id, undefined);
-    data.tombstones.delete(id);
+    data.revisions.delete(id);
   }
+}
+
+/** What a reader gets: a mutable deep copy, with `_revisions` put back if the document has them. */
+function readable(data: CollectionData, document: ReadDocument): ReadDocument {
+  const copy = thawedCopy(document) as Record<string, unknown>;
+  const revisions = data.revisions.get(document._id);
+  if (revisions) copy[REVISIONS] = revisions.toObject();
+  return copy as ReadDocument;
+}
+
+/**
+ * How a query sees the stored documents. They carry no `_revisions`, so a filter or sort that
+ * names it is tested on copies with `_revisions` put back: slower, and only for such queries.
+ */
+function viewFor(data: CollectionData, filter: Filter, sort: ResolvedFindOptions['sort']): (document: ReadDocument) => ReadDocument {
+  if (!sort.some(([path]) => isRevisionsPath(path)) && !mentionsRevisions(filter, 0)) return (document) => document;
+  return (document) => {
+    const revisions = data.revisions.get(document._id);
+    return revisions ? { ...document, [REVISIONS]: revisions.toObject() } : document;
+  };
+}
+
+function isRevisionsPath(path: string): boolean {
+  return path === REVISIONS || path.startsWith(`${REVISIONS}.`);
+}
+
+/** Conservative: any key or string naming `_revisions` (field paths, `$expr` operands) counts, and so does any function. */
+function mentionsRevisions(value: unknown, depth: number): boolean {
+  if (typeof value === 'string') return value.includes(REVISIONS);
+  if (typeof value === 'function') return true;
+  if (typeof value !== 'object' || value === null || depth > 100) return false;
+  if (Array.isArray(value)) return value.some((item) => mentionsRevisions(item, depth + 1));
+  return Object.entries(value).some(([key, item]) => key.includes(REVISIONS) || mentionsRevisions(item, depth + 1));
+}
+
+/**
+ * The stored copy of an update's result, validating and copying only what the update replaced.
+ * A top-level object identical to the previous stored document's value under the same key is that
+ * frozen, validated copy itself (the update received it in its shallow input and kept it), so it
+ * is shared rather than checked and copied again. Everything else goes through `storedCopy`, which
+ * refuses what it always refused. The result is read as `{ ...next }` reads it: own enumerable
+ * properties, nothing from a non-object.
+ */
+function storedUpdate(next: unknown, previous: ReadDocument | undefined): ReadDocument {
+  const fields: Readonly<Record<string, unknown>> = typeof next === 'object' && next !== null ? (next as Record<string, unknown>) : {};
+  const changed: Record<string, unknown> = {};
+  let sharing = false;
+  for (const key of Object.keys(fields)) {
+    if (key === REVISIONS) continue;
+    const value = fields[key];
+    if (previous !== undefined && typeof value === 'object' && value !== null && value === previous[key]) sharing = true;
+    else changed[key] = value;
+  }
+  const validated = storedCopy(changed as ReadDocument) as Record<string, unknown>;
+  if (!sharing) return validated as ReadDocument;
+  // Put together in the update's key order, as a full copy would be.
+  const stored: Record<string, unknown> = {};
+  for (const key of Object.keys(fields)) {
+    if (Object.hasOwn(validated, key)) stored[key] = validated[key];
+    else if (key !== REVISIONS && typeof fields[key] === 'object' && fields[key] !== null) stored[key] = fields[key];
+  }
+  return Object.freeze(stored) as ReadDocument;
 }
 
 /** Unique indexes are checked before anything changes, so a refused write leaves no trace. */

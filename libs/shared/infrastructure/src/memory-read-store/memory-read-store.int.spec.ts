@@ -1,5 +1,6 @@
-import type { Filter, FindOptions, IndexSpec, ReadDocument } from '@pls/event-sourcing';
-import { describeProjectionConformance, describeReadStoreConformance } from '@pls/event-sourcing/testing';
+import { eventIdFor, ProjectionRunner, type CollectionSpec, type Filter, type FindOptions, type IndexSpec, type Projection, type ReadDocument } from '@pls/event-sourcing';
+import { describeProjectionConformance, describeReadStoreConformance, MemoryEventStore } from '@pls/event-sourcing/testing';
+import { MemoryCheckpointStore } from '../embedded/memory-checkpoint-store.adapter';
 import { MemoryReadStore, type MemoryReadCollection } from './memory-read-store.adapter';
 
 describeReadStoreConformance('memory', {
@@ -228,5 +229,174 @@ describe('MemoryReadStore query planner', () => {
       if (indexed.lastQueryStats?.plan === 'index') indexPlans++;
     }
     expect(indexPlans).toBeGreaterThan(100);
+  });
+});
+
+describe('ProjectionRunner.rebuild into MemoryReadStore', () => {
+  interface Card extends ReadDocument {
+    readonly code: string;
+    readonly status: string;
+  }
+  const cards: Projection<Card> = {
+    name: 'bench.cards',
+    version: 1,
+    indexes: [{ fields: { status: 1 } }, { fields: { code: 1 }, unique: true }],
+    canHandle: (event) => event.streamId.startsWith('bench.card-'),
+    documentId: (event) => event.streamId.slice('bench.card-'.length),
+    evolve: (document, event) => ({ ...document, _id: event.streamId.slice('bench.card-'.length), ...(event.data as { code: string; status: string }) }),
+  };
+  const actor = { userId: 'u', orgId: 'o', roles: [] };
+
+  async function history(changes: readonly (readonly [card: string, code: string, status: string])[]): Promise<MemoryEventStore> {
+    const events = new MemoryEventStore();
+    const revisions = new Map<string, number>();
+    for (const [index, [card, code, status]] of changes.entries()) {
+      const revision = revisions.get(card) ?? -1;
+      const commandId = `change-${index}`;
+      await events.appendToStream(
+        `bench.card-${card}`,
+        [{ eventId: eventIdFor(commandId, 0), type: 'bench.CardChanged', schemaVersion: 1, occurredAt: '2026-03-02T01:00:00.000Z', data: { code, status }, metadata: { commandId, correlationId: commandId, causationId: commandId, actor } }],
+        { expectedRevision: revision === -1 ? 'no_stream' : revision },
+      );
+      revisions.set(card, revision + 1);
+    }
+    return events;
+  }
+
+  /** The read store, recording the spec each collection is opened with. */
+  function recordingStore(): { store: MemoryReadStore; opened: CollectionSpec[] } {
+    const store = new MemoryReadStore();
+    const opened: CollectionSpec[] = [];
+    const open = store.collection.bind(store);
+    store.collection = (async (physicalName: string, spec: CollectionSpec) => {
+      opened.push(spec);
+      return open(physicalName, spec);
+    }) as MemoryReadStore['collection'];
+    return { store, opened };
+  }
+
+  it('catches up with only the unique indexes and builds the others before the swap, so the new generation answers from them', async () => {
+    const events = await history([
+      ['c1', 'A', 'open'],
+      ['c2', 'B', 'open'],
+      ['c1', 'A', 'closed'],
+      ['c3', 'C', 'open'],
+    ]);
+    const { store, opened } = recordingStore();
+    const runner = new ProjectionRunner({ readStore: store, projections: [cards] });
+
+    await runner.rebuild(cards.name, events, new MemoryCheckpointStore(), { generation: 'g1' });
+
+    expect(opened.map((spec) => spec.indexes)).toEqual([[{ fields: { code: 1 }, unique: true }], cards.indexes]);
+    expect(await store.resolveAlias(cards.name)).toBe('bench.cards.v1.g1');
+    const live = runner.collection<Card>(cards.name) as MemoryReadCollection<Card>;
+    expect((await live.find({ status: 'open' }, { sort: { status: 1 } })).map((card) => card._id).sort()).toEqual(['c2', 'c3']);
+    expect(live.lastQueryStats).toMatchObject({ plan: 'index', index: 'status_1', examined: 2 });
+  });
+
+  it('given a history that duplicates a unique key, then the rebuild fails at that event and the old generation keeps serving', async () => {
+    const events = await history([
+      ['c1', 'A', 'open'],
+      ['c2', 'A', 'open'],
+      ['c1', 'Z', 'open'],
+    ]);
+    const store = new MemoryReadStore();
+    const runner = new ProjectionRunner({ readStore: store, projections: [cards] });
+    await runner.open();
+    const checkpoints = new MemoryCheckpointStore();
+
+    await expect(runner.rebuild(cards.name, events, checkpoints, { generation: 'g1', batchSize: 1 })).rejects.toMatchObject({ code: 'DUPLICATE_KEY' });
+
+    expect(await checkpoints.load('rebuild:bench.cards.v1.g1')).toBe(1);
+    expect(await store.resolveAlias(cards.name)).toBe('bench.cards.v1');
+  });
+});
+
+describe('MemoryReadStore revisions and guarded updates', () => {
+  const stream = 'legal-aid.application-7f3a';
+  const other = 'intake.matter-91c2';
+  interface Folder extends ReadDocument {
+    readonly title: string;
+    readonly tags: readonly string[];
+    readonly meta: { readonly pages: number };
+  }
+  const folder = (current: Folder | null, title: string): Folder => ({ _id: 'f1', title, tags: current?.tags ?? ['a'], meta: current?.meta ?? { pages: 1 } });
+
+  async function open(): Promise<MemoryReadCollection<Folder>> {
+    return new MemoryReadStore().collection<Folder>('folders.v1', { name: 'folders', indexes: [] });
+  }
+
+  it('hands the update a copy of the document without _revisions, top level open, nested values frozen', async () => {
+    const collection = await open();
+    await collection.applyGuarded('f1', stream, 0, (current) => folder(current, 'first'));
+    let seen: Folder | null = null;
+
+    await collection.applyGuarded('f1', stream, 1, (current) => {
+      seen = current;
+      expect(current).not.toHaveProperty('_revisions');
+      expect(() => (current?.tags as string[]).push('b')).toThrow(TypeError);
+      (current as { title: string }).title = 'renamed in place';
+      return current;
+    });
+
+    expect(seen).not.toBeNull();
+    expect(await collection.get('f1')).toEqual({ _id: 'f1', title: 'renamed in place', tags: ['a'], meta: { pages: 1 }, _revisions: { [stream]: 1 } });
+  });
+
+  it('ignores _revisions returned by an update: the store records them itself', async () => {
+    const collection = await open();
+
+    await collection.applyGuarded('f1', stream, 0, (current) => ({ ...folder(current, 'x'), _revisions: { [stream]: 99, [other]: 5 } }));
+
+    expect((await collection.get('f1'))?._revisions).toEqual({ [stream]: 0 });
+    expect(await collection.applyGuarded('f1', other, 0, (current) => folder(current, 'y'))).toEqual({ kind: 'applied' });
+    expect((await collection.get('f1'))?._revisions).toEqual({ [stream]: 0, [other]: 0 });
+  });
+
+  it('keeps the nested values an update kept, and validates the ones it replaced', async () => {
+    const collection = await open();
+    await collection.applyGuarded('f1', stream, 0, (current) => folder(current, 'first'));
+
+    await collection.applyGuarded('f1', stream, 1, (current) => ({ ...(current as Folder), meta: { pages: 2 } }));
+    const refused = collection.applyGuarded('f1', stream, 2, (current) => ({ ...(current as Folder), meta: { $pages: 3 } as unknown as Folder['meta'] }));
+
+    await expect(refused).rejects.toMatchObject({ code: 'FIELD_NAME_INVALID' });
+    const stored = await collection.get('f1');
+    expect(stored).toEqual({ _id: 'f1', title: 'first', tags: ['a'], meta: { pages: 2 }, _revisions: { [stream]: 1 } });
+    // Read copies are the reader's own, and in the order the update gave the fields.
+    (stored?.tags as string[]).push('mine');
+    expect((await collection.get('f1'))?.tags).toEqual(['a']);
+    expect(Object.keys(stored ?? {})).toEqual(['_id', 'title', 'tags', 'meta', '_revisions']);
+  });
+
+  it('gives back _revisions exactly as put: none, empty or set, and guards later events by the ones put', async () => {
+    const collection = await open();
+    await collection.put({ _id: 'plain', title: 'p', tags: [], meta: { pages: 0 } });
+    await collection.put({ _id: 'empty', title: 'e', tags: [], meta: { pages: 0 }, _revisions: {} });
+    await collection.put({ _id: 'fed', title: 'f', tags: [], meta: { pages: 0 }, _revisions: { [stream]: 4 } });
+
+    expect(await collection.get('plain')).not.toHaveProperty('_revisions');
+    expect((await collection.get('empty'))?._revisions).toEqual({});
+    expect(await collection.applyGuarded('fed', stream, 4, () => null)).toEqual({ kind: 'skipped', lastRevision: 4 });
+    await collection.put({ _id: 'fed', title: 'f2', tags: [], meta: { pages: 0 } });
+    expect(await collection.get('fed')).not.toHaveProperty('_revisions');
+  });
+
+  it('answers filters and sorts on _revisions, with or without an index declared on them', async () => {
+    const store = new MemoryReadStore();
+    // Stream ids are dotted, so a path into _revisions cannot name one: queries take the whole map.
+    for (const indexes of [[], [{ fields: { _revisions: 1 } }]] as IndexSpec[][]) {
+      const collection = await store.collection<Folder>(`folders-${indexes.length}.v1`, { name: 'folders', indexes });
+      for (const [id, revision] of [['a', 2], ['b', 0], ['c', 1]] as const) {
+        for (let r = 0; r <= revision; r++) await collection.applyGuarded(id, stream, r, () => ({ _id: id, title: id, tags: [], meta: { pages: r } }));
+      }
+      await collection.put({ _id: 'unfed', title: 'u', tags: [], meta: { pages: 0 } });
+
+      const found = await collection.find({ _revisions: { [stream]: 1 } });
+      expect(found).toEqual([{ _id: 'c', title: 'c', tags: [], meta: { pages: 1 }, _revisions: { [stream]: 1 } }]);
+      expect(await collection.count({ _revisions: { $exists: false } })).toBe(1);
+      expect(await collection.count({ $expr: { $gt: [{ $size: { $objectToArray: '$_revisions' } }, 0] } })).toBe(3);
+      expect((await collection.find({}, { sort: { _revisions: 1 } })).map((document) => document._id)).toEqual(['unfed', 'b', 'c', 'a']);
+    }
   });
 });

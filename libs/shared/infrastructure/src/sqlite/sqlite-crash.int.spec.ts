@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from './sqlite-driver';
 import type { RecordedEvent } from '@pls/event-sourcing';
 import type { CrashEventData } from './sqlite-crash.writer';
 import { SqliteEventStore } from './sqlite-event-store.adapter';

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from './sqlite-driver';
 
-export type SqliteDatabase = Database.Database;
+export type SqliteDatabase = Database;
 
 export interface OpenSqliteOptions {
   /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */

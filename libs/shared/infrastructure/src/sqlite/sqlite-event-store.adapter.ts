@@ -252,16 +252,18 @@ export class SqliteEventStore implements EventStore {
       return;
     }
     this.stats.commits++;
-    let wrote = false;
+    // The batch's last new position is the head: it was written under the write lock, after
+    // whatever any other process had committed. No need to ask the database again.
+    let lastWritten = 0;
     outcomes.forEach((outcome, index) => {
       if ('error' in outcome) {
         batch[index].reject(outcome.error);
       } else {
-        wrote ||= !outcome.result.idempotentReplay;
+        if (!outcome.result.idempotentReplay) lastWritten = Math.max(lastWritten, outcome.result.lastPosition);
         batch[index].resolve(outcome.result);
       }
     });
-    if (wrote) this.announce();
+    if (lastWritten > 0) this.announce(lastWritten);
   }
 
   private writeBatch(batch: readonly PendingAppend[]): Outcome[] {
@@ -304,17 +306,7 @@ export class SqliteEventStore implements EventStore {
       const streamRevision = firstRevision + index;
       const globalPosition = firstPosition + index;
       this.insertStatement.run(globalPosition, event.eventId, append.streamId, streamRevision, event.type, event.schemaVersion, event.occurredAt, event.data, event.metadata);
-      return {
-        eventId: event.eventId,
-        type: event.type,
-        schemaVersion: event.schemaVersion,
-        occurredAt: event.occurredAt,
-        data: JSON.parse(event.data),
-        metadata: JSON.parse(event.metadata),
-        streamId: append.streamId,
-        streamRevision,
-        globalPosition,
-      };
+      return appendedEvent(event, append.streamId, streamRevision, globalPosition);
     });
     const last = recorded[recorded.length - 1];
     return { nextExpectedRevision: last.streamRevision, lastPosition: last.globalPosition, events: recorded, idempotentReplay: false };
@@ -373,8 +365,8 @@ export class SqliteEventStore implements EventStore {
     return statement;
   }
 
-  private announce(): void {
-    this.knownHead = this.head();
+  private announce(head: number): void {
+    this.knownHead = head;
     this.appended.emit('appended');
   }
 
@@ -384,7 +376,7 @@ export class SqliteEventStore implements EventStore {
     this.pollTimer = setInterval(() => {
       if (this.closed) return;
       const head = this.head();
-      if (head !== this.knownHead) this.announce();
+      if (head !== this.knownHead) this.announce(head);
     }, this.pollIntervalMs);
     this.pollTimer.unref();
   }
@@ -557,6 +549,35 @@ function isEventIdUniqueViolation(error: unknown): boolean {
 /** GLOB rather than LIKE: it is case-sensitive. Wildcards inside the prefix are escaped as one-character classes. */
 function globPrefix(prefix: string): string {
   return `${prefix.replace(/[*?[]/g, (wildcard) => `[${wildcard}]`)}*`;
+}
+
+/**
+ * An event just appended, as its writer gets it back. Data and metadata are the JSON text just
+ * written, parsed on first access and then kept: parsing back what was serialized a moment ago is
+ * a good part of an append's CPU, and most writers never look at the metadata (a command handler
+ * reads the data to fold its state, nothing else). The accessors are own and enumerable, so a
+ * spread, JSON.stringify, structuredClone and deep equality all see the values as plain fields.
+ */
+function appendedEvent(event: QueuedEvent, streamId: string, streamRevision: number, globalPosition: number): RecordedEvent {
+  let data: { readonly value: unknown } | undefined;
+  let metadata: { readonly value: RecordedEvent['metadata'] } | undefined;
+  return {
+    eventId: event.eventId,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    occurredAt: event.occurredAt,
+    get data(): unknown {
+      data ??= { value: JSON.parse(event.data) };
+      return data.value;
+    },
+    get metadata(): RecordedEvent['metadata'] {
+      metadata ??= { value: JSON.parse(event.metadata) as RecordedEvent['metadata'] };
+      return metadata.value;
+    },
+    streamId,
+    streamRevision,
+    globalPosition,
+  };
 }
 
 function toRecorded(row: EventRow): RecordedEvent {

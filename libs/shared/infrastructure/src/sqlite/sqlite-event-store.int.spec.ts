@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from './sqlite-driver';
 import { ConcurrencyConflict, InvalidInput } from '@pls/shared-kernel';
 import { EVENT_STORE_ERRORS, type EventToAppend, type RecordedEvent } from '@pls/event-sourcing';
 import { describeCheckpointStoreConformance, describeEventStoreConformance } from '@pls/event-sourcing/testing';
@@ -209,6 +209,42 @@ describe('SqliteEventStore on a file', () => {
 
     expect(starred.map((e) => e.type)).toEqual(['test.Star*Event']);
     expect(classes).toEqual([]);
+  });
+
+  it('given an append, then the events it returns are the writer’s own plain values, equal to what is read back', async () => {
+    const original = anEvent({ data: { note: '备注', nested: { items: [1, 2] } } });
+
+    const [returned] = (await store.appendToStream('test.case-1', [original], { expectedRevision: 'no_stream' })).events;
+    (original.data as { note: string }).note = 'changed by the caller afterwards';
+    const [stored] = await store.readStream('test.case-1');
+
+    expect(returned).toEqual(stored);
+    expect({ ...returned }).toEqual(stored);
+    expect(JSON.parse(JSON.stringify(returned))).toEqual(stored);
+    expect(structuredClone(returned)).toEqual(stored);
+    expect(returned.data).toBe(returned.data);
+    (returned.data as { nested: { items: number[] } }).nested.items.push(3);
+    expect((await store.readStream('test.case-1'))[0].data).toEqual({ note: '备注', nested: { items: [1, 2] } });
+  });
+
+  it('given appends from this connection and another, then a subscriber here gets every one, whichever way it learns of them', async () => {
+    const other = open();
+    const subscriber = open({ pollIntervalMs: 10 });
+    const delivered: RecordedEvent[] = [];
+    const subscription = subscriber.subscribeToAll({ onEvents: (batch) => void delivered.push(...batch) });
+    const arrived = async (count: number) => {
+      for (let waited = 0; delivered.length < count && waited < 200; waited++) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+
+    await other.appendToStream('test.case-1', events(1), { expectedRevision: 'no_stream' });
+    await arrived(1);
+    await subscriber.appendToStream('test.case-2', events(2), { expectedRevision: 'no_stream' });
+    await arrived(3);
+    await other.appendToStream('test.case-1', events(1), { expectedRevision: 0 });
+    await arrived(4);
+
+    expect(delivered.map((event) => event.globalPosition)).toEqual([1, 2, 3, 4]);
+    await subscription.stop();
   });
 });
 
