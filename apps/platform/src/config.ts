@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { DEFAULT_QUERY_LIMITS, DEFAULT_RATE_LIMITS, type QueryLimits, type RateLimits } from '@pls/shared-api';
 
 export interface PlatformConfig {
   readonly port: number;
@@ -17,6 +18,16 @@ export interface PlatformConfig {
   readonly publicBaseUrl: string;
   /** Two letters that begin every case code. */
   readonly caseCodePrefix: string;
+  /** Largest JSON request body (body-parser syntax: `1mb`, `512kb`). */
+  readonly bodyLimit: string;
+  /** GraphQL depth, alias and field-count limits, checked before execution. */
+  readonly queryLimits: QueryLimits;
+  /** Token buckets per client IP and per signed-in user. */
+  readonly rateLimits: RateLimits;
+  /** Schema introspection; off by default in production. */
+  readonly introspection: boolean;
+  /** 限时办结 at the front desk, in working days: acceptance by the back office, feedback, rectification. */
+  readonly frontDeskDeadlines: { readonly acceptance: number; readonly feedback: number; readonly rectification: number };
 }
 
 /** Reads the environment once at start; a bad value stops the process with the variable named. */
@@ -46,10 +57,48 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     provinces,
     publicBaseUrl: env['PLS_PUBLIC_URL'] ?? `http://localhost:${port || 3000}`,
     caseCodePrefix: caseCodePrefix(env['PLS_CASE_CODE_PREFIX'] ?? 'SC'),
+    bodyLimit: bodyLimit(env['PLS_BODY_LIMIT'] ?? '1mb'),
+    queryLimits: {
+      maxDepth: positiveInt(env, 'PLS_GRAPHQL_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth),
+      maxAliases: positiveInt(env, 'PLS_GRAPHQL_MAX_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases),
+      maxFields: positiveInt(env, 'PLS_GRAPHQL_MAX_FIELDS', DEFAULT_QUERY_LIMITS.maxFields),
+    },
+    rateLimits: {
+      perIp: { burst: positiveInt(env, 'PLS_RATE_LIMIT_IP_BURST', DEFAULT_RATE_LIMITS.perIp.burst), perSecond: positiveInt(env, 'PLS_RATE_LIMIT_IP_PER_SECOND', DEFAULT_RATE_LIMITS.perIp.perSecond) },
+      perUser: { burst: positiveInt(env, 'PLS_RATE_LIMIT_USER_BURST', DEFAULT_RATE_LIMITS.perUser.burst), perSecond: positiveInt(env, 'PLS_RATE_LIMIT_USER_PER_SECOND', DEFAULT_RATE_LIMITS.perUser.perSecond) },
+    },
+    introspection: (env['PLS_GRAPHQL_INTROSPECTION'] ?? (production ? 'false' : 'true')) === 'true',
+    frontDeskDeadlines: {
+      acceptance: workingDays(env, 'PLS_ACCEPTANCE_WORKING_DAYS', 3),
+      feedback: workingDays(env, 'PLS_FEEDBACK_WORKING_DAYS', 3),
+      // Sichuan's 好差评 practice: a bad rating is rectified within 15 working days.
+      rectification: workingDays(env, 'PLS_RECTIFICATION_WORKING_DAYS', 15),
+    },
   };
 }
 
 function caseCodePrefix(value: string): string {
   if (!/^[A-Z]{2}$/.test(value)) throw new Error(`PLS_CASE_CODE_PREFIX must be two capital letters, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+function bodyLimit(value: string): string {
+  if (!/^\d{1,9}(b|kb|mb)$/i.test(value)) throw new Error(`PLS_BODY_LIMIT must be a size such as 1mb or 512kb, got ${JSON.stringify(value)}`);
+  return value.toLowerCase();
+}
+
+function workingDays(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 365) throw new Error(`${name} must be a whole number of working days from 1 to 365, got ${JSON.stringify(raw)}`);
   return value;
 }

@@ -9,8 +9,11 @@ import {
   DEMO_ISSUER_TOKEN,
   DemoIssuer,
   formatGraphQLError,
+  PersonalDataAudit,
   PLATFORM_INFO,
   PlsErrorFilter,
+  queryLimitRule,
+  GatewayEdgeModule,
   SystemResolver,
   TOKEN_VERIFIER,
   TokenVerifier,
@@ -22,8 +25,10 @@ import { CLOCK } from '@pls/event-sourcing';
 import type { Clock } from '@pls/shared-kernel';
 import { IntakeApiModule } from '@pls/intake-api';
 import { LegalAidApiModule } from '@pls/legal-aid-api';
+import { MediationApiModule } from '@pls/mediation-api';
 import type { PlatformConfig } from './config';
 import { openEmbeddedAdapters } from './embedded-adapters';
+import { PersonalDataResolver } from './audit/personal-data.resolver';
 
 export const PLATFORM_VERSION = '0.1.0';
 
@@ -72,15 +77,26 @@ export class PlatformModule {
           reactors: true,
         }),
         DirectoryApiModule.forRoot({ seedDemo: config.seedDemo, provinces: config.provinces }),
-        IntakeApiModule.forRoot({ caseCodePrefix: config.caseCodePrefix, publicBaseUrl: config.publicBaseUrl }),
+        IntakeApiModule.forRoot({
+          caseCodePrefix: config.caseCodePrefix,
+          publicBaseUrl: config.publicBaseUrl,
+          deadlines: {
+            acceptance: { amount: config.frontDeskDeadlines.acceptance, unit: 'workingDay' },
+            feedback: { amount: config.frontDeskDeadlines.feedback, unit: 'workingDay' },
+            rectification: { amount: config.frontDeskDeadlines.rectification, unit: 'workingDay' },
+          },
+        }),
         LegalAidApiModule.forRoot(),
+        MediationApiModule.forRoot(),
+        GatewayEdgeModule.forRoot(config.rateLimits),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
           playground: false,
-          introspection: true,
+          introspection: config.introspection,
+          validationRules: [queryLimitRule(config.queryLimits)],
           formatError: (formatted, error) => formatGraphQLError(formatted, error, { exposeInternals: !config.production }),
           context: ({ req }: { req: unknown }) => ({ req }),
         }),
@@ -88,6 +104,8 @@ export class PlatformModule {
       providers: [
         { provide: PLATFORM_INFO, useValue: info },
         SystemResolver,
+        PersonalDataAudit,
+        PersonalDataResolver,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: PlsErrorFilter },
       ],

@@ -54,26 +54,26 @@ describe('the front desk through GraphQL (embedded mode)', () => {
 
   let backOfficeCase = 0;
   /**
-   * The township mediation committee answering through the published contract. Legal aid now has its
-   * own service (which accepts routed matters by itself, see legal-aid.e2e.spec.ts), so returns and
-   * replies are played by a line that has none yet.
+   * The county notary office answering through the published contract. Legal aid and mediation now
+   * have their own services (which accept routed matters by themselves, see legal-aid.e2e.spec.ts and
+   * mediation.e2e.spec.ts), so returns and replies are played by a line that has none yet.
    */
-  async function mediationReplies(reply: Omit<FrontDeskReply, 'orgId' | 'line'> & { kind: FrontDeskReply['kind'] }): Promise<void> {
-    const orgId = login(MEDIATOR).orgId;
-    const stream = `mediation.case-e2e${++backOfficeCase}`;
+  async function notaryReplies(reply: Omit<FrontDeskReply, 'orgId' | 'line'> & { kind: FrontDeskReply['kind'] }): Promise<void> {
+    const orgId = login(NOTARY).orgId;
+    const stream = `notarization.application-e2e${++backOfficeCase}`;
     await platform.store.appendToStream(stream, [{
       eventId: newId(),
-      type: 'mediation.FrontDeskReplyRecorded',
+      type: 'notarization.FrontDeskReplyRecorded',
       schemaVersion: 1,
       occurredAt: platform.clock.now().toISOString(),
-      data: { frontDeskReply: { ...reply, line: 'mediation', orgId } },
-      metadata: { commandId: newId(), correlationId: newId(), causationId: newId(), actor: { userId: login(MEDIATOR).userId, orgId, roles: ['handler'] } },
+      data: { frontDeskReply: { ...reply, line: 'notarization', orgId } },
+      metadata: { commandId: newId(), correlationId: newId(), causationId: newId(), actor: { userId: login(NOTARY).userId, orgId, roles: ['handler'] } },
     }], { expectedRevision: 'no_stream' });
     await platform.whenCaughtUp();
   }
 
-  const MEDIATOR = 'lz.mediator.deng';
-  const wageDispute = () => wageClaim({ matterTypeCode: 'mediation', description: '在乐至县某工地务工8个月，与包工头就拖欠工资42000元发生纠纷，申请调解。' });
+  const NOTARY = 'lz.notary.sun';
+  const wageDispute = () => wageClaim({ matterTypeCode: 'notarization', description: '在乐至县某工地务工8个月，与包工头达成还款协议，申请办理协议公证。' });
   const REGISTER = `mutation($input: RegisterMatterInput!) { registerMatter(input: $input) { ${MATTER_FIELDS} } }`;
   const ROUTE = `mutation($input: RouteMatterInput!) { routeMatter(input: $input) { ${MATTER_FIELDS} } }`;
   const CASE_FILE = `query($code: String!) { caseFile(code: $code) { ${MATTER_FIELDS} } }`;
@@ -107,33 +107,33 @@ describe('the front desk through GraphQL (embedded mode)', () => {
     expect(answered.data?.answerConsultation).toMatchObject({ stage: 'closed' });
   });
 
-  describe('a walk-in at a village room, routed to the township mediation committee', () => {
+  describe('a walk-in at a village room, routed to the county notary office', () => {
     let caseCode: string;
 
-    it('is registered with the applicant masked and routed by default to the township committee', async () => {
+    it('is registered with the applicant masked and routed by default to the county notary office', async () => {
       const registered = await call<{ registerMatter: { caseCode: string; applicant: { idNumberMasked: string; phoneMasked: string } } }>('lz.clerk.room', REGISTER, { input: wageDispute() });
       expect(registered.errors).toBeUndefined();
       caseCode = registered.data!.registerMatter.caseCode;
       expect(registered.data!.registerMatter.applicant).toEqual({ name: '罗大勇', idNumberMasked: `5120**********${WORKER_ID.slice(-4)}`, phoneMasked: '139****1234' });
-      const routed = await call<{ routeMatter: { stage: string; line: string; awaitingOrgId: string; nextDueAt: string } }>('lz.clerk.room', ROUTE, { input: { caseCode, line: 'MEDIATION' } });
+      const routed = await call<{ routeMatter: { stage: string; line: string; awaitingOrgId: string; nextDueAt: string } }>('lz.clerk.room', ROUTE, { input: { caseCode, line: 'NOTARIZATION' } });
       expect(routed.errors).toBeUndefined();
-      expect(routed.data!.routeMatter).toMatchObject({ stage: 'routed', line: 'MEDIATION', awaitingOrgId: login(MEDIATOR).orgId });
+      expect(routed.data!.routeMatter).toMatchObject({ stage: 'routed', line: 'NOTARIZATION', awaitingOrgId: login(NOTARY).orgId });
       // 3 working days from Monday 2026-03-02 → end of Thursday 2026-03-05 (Shanghai).
       expect(routed.data!.routeMatter.nextDueAt).toBe('2026-03-05T16:00:00.000Z');
     });
 
     it('is returned once by the back office, re-routed, accepted with its case number and gets a result', async () => {
       const matter = (await call<{ caseFile: { id: string } }>('lz.clerk.room', CASE_FILE, { code: caseCode })).data!.caseFile;
-      await mediationReplies({ kind: 'returned', matterId: matter.id, reason: '缺少劳动关系证明，请补充后再转', at: platform.clock.now().toISOString() } as never);
+      await notaryReplies({ kind: 'returned', matterId: matter.id, reason: '缺少还款协议原件，请补充后再转', at: platform.clock.now().toISOString() } as never);
       const returned = await call<{ caseFile: { stage: string; returns: number } }>('lz.clerk.room', CASE_FILE, { code: caseCode });
       expect(returned.data!.caseFile).toMatchObject({ stage: 'at-desk', returns: 1 });
 
-      const rerouted = await call<{ routeMatter: { stage: string } }>('lz.clerk.room', ROUTE, { input: { caseCode, line: 'MEDIATION' } });
+      const rerouted = await call<{ routeMatter: { stage: string } }>('lz.clerk.room', ROUTE, { input: { caseCode, line: 'NOTARIZATION' } });
       expect(rerouted.data?.routeMatter.stage).toBe('routed');
-      await mediationReplies({ kind: 'accepted', matterId: matter.id, backOfficeCaseNo: '石佛调字〔2026〕第42号', at: platform.clock.now().toISOString() } as never);
-      await mediationReplies({ kind: 'result', matterId: matter.id, outcome: 'completed', summary: '经调解，包工头已支付拖欠工资42000元', at: platform.clock.now().toISOString() } as never);
+      await notaryReplies({ kind: 'accepted', matterId: matter.id, backOfficeCaseNo: '（2026）川乐证字第42号', at: platform.clock.now().toISOString() } as never);
+      await notaryReplies({ kind: 'result', matterId: matter.id, outcome: 'completed', summary: '还款协议公证书已出具', at: platform.clock.now().toISOString() } as never);
       const resulted = await call<{ caseFile: { stage: string; backOfficeCaseNo: string; timeline: { kind: string }[] } }>('lz.clerk.room', CASE_FILE, { code: caseCode });
-      expect(resulted.data!.caseFile).toMatchObject({ stage: 'result-received', backOfficeCaseNo: '石佛调字〔2026〕第42号' });
+      expect(resulted.data!.caseFile).toMatchObject({ stage: 'result-received', backOfficeCaseNo: '（2026）川乐证字第42号' });
       expect(resulted.data!.caseFile.timeline.map((step) => step.kind)).toEqual([
         'MatterRegistered', 'MatterRouted', 'MatterReturnedByBackOffice', 'MatterRouted', 'MatterAcceptedByBackOffice', 'ResultReceived',
       ]);
@@ -142,7 +142,7 @@ describe('the front desk through GraphQL (embedded mode)', () => {
     it('refuses to rate before feedback, feeds the result back, takes one rating, and a 不满意 opens a rectification that is closed', async () => {
       await expectRefusal('lz.clerk.room', `mutation($input: RateServiceInput!) { rateService(input: $input) { stage } }`, { input: { caseCode, level: 'DISSATISFIED' } }, 'RULE_VIOLATION', 'RATING_BEFORE_FEEDBACK');
       const fedBack = await call<{ deliverFeedback: { stage: string; feedback: { onTime: boolean } } }>('lz.clerk.room', `mutation($input: DeliverFeedbackInput!) { deliverFeedback(input: $input) { stage feedback { onTime } } }`, {
-        input: { caseCode, channel: 'SMS', content: '您的工资纠纷已调解成功，工资已追回。' },
+        input: { caseCode, channel: 'SMS', content: '您的还款协议公证书已出具，请到县公证处领取。' },
       });
       expect(fedBack.data?.deliverFeedback).toEqual({ stage: 'fed-back', feedback: { onTime: true } });
 
@@ -152,8 +152,8 @@ describe('the front desk through GraphQL (embedded mode)', () => {
       expect(rated.data?.rateService).toMatchObject({ rating: { level: 'dissatisfied' }, rectification: { status: 'open' } });
       await expectRefusal('lz.clerk.room', `mutation($input: RateServiceInput!) { rateService(input: $input) { stage } }`, { input: { caseCode, level: 'SATISFIED' } }, 'RULE_VIOLATION', 'ALREADY_RATED');
 
-      // The rectification belongs to the office that handled the matter: the township mediation committee.
-      const rectifier = MEDIATOR;
+      // The rectification belongs to the office that handled the matter: the county notary office.
+      const rectifier = NOTARY;
       const calledBack = await call(rectifier, `mutation($input: RectificationCallBackInput!) { recordRectificationCallBack(input: $input) { rectification { callBacks } } }`, { input: { caseCode, note: '电话回访申请人，说明办理时限' } });
       expect(calledBack.errors).toBeUndefined();
       const closed = await call<{ closeRectification: { rectification: { status: string; onTime: boolean } } }>(rectifier, `mutation($input: CloseRectificationInput!) { closeRectification(input: $input) { rectification { status onTime } } }`, {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { INestApplication } from '@nestjs/common';
+import { ConsoleLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EVENT_STORE, RecordingLogger, type EventStore } from '@pls/event-sourcing';
 import { InProcessEventBus, MemoryCheckpointStore, MemoryReadStore, PlatformRuntime, SqliteEventStore } from '@pls/infrastructure';
@@ -10,6 +10,29 @@ import { DEMO_ISSUER_TOKEN, type Caller, type DemoIssuer } from '@pls/shared-api
 import { ManualClock } from '@pls/shared-kernel';
 import { loadConfig, type PlatformConfig } from '../config';
 import { PlatformModule } from '../platform.module';
+import { configureHttpEdge } from '../http-edge';
+
+/** Nest's own log lines, kept so tests can check them (errors still reach the console). */
+class RecordingNestLogger extends ConsoleLogger {
+  readonly lines: string[] = [];
+
+  override log(message: unknown, ...rest: unknown[]): void {
+    this.lines.push(JSON.stringify([message, ...rest]));
+  }
+  override warn(message: unknown, ...rest: unknown[]): void {
+    this.lines.push(JSON.stringify([message, ...rest]));
+  }
+  override debug(message: unknown, ...rest: unknown[]): void {
+    this.lines.push(JSON.stringify([message, ...rest]));
+  }
+  override verbose(message: unknown, ...rest: unknown[]): void {
+    this.lines.push(JSON.stringify([message, ...rest]));
+  }
+  override error(message: unknown, ...rest: unknown[]): void {
+    this.lines.push(JSON.stringify([message, ...rest]));
+    super.error(message, ...rest);
+  }
+}
 
 export interface GraphQLResponse<T> {
   data?: T | null;
@@ -28,13 +51,20 @@ export class TestPlatform {
     readonly logger: RecordingLogger,
     private readonly dataDir: string,
     private readonly ownsDataDir: boolean,
+    private readonly nestLogger: RecordingNestLogger,
   ) {}
+
+  /** Every line Nest itself logged (bootstrap, exceptions it caught). */
+  get nestLog(): readonly string[] {
+    return this.nestLogger.lines;
+  }
 
   static async start(options: { now?: string; env?: Record<string, string>; dataDir?: string } = {}): Promise<TestPlatform> {
     const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'pls-test-'));
     const config: PlatformConfig = loadConfig({ PORT: '0', PLS_DATA_DIR: dataDir, PLS_LOG_LEVEL: 'warn', ...options.env }, process.cwd());
     const clock = new ManualClock(options.now ?? '2026-03-02T01:00:00.000Z');
     const logger = new RecordingLogger();
+    const nestLogger = new RecordingNestLogger();
     const app = await NestFactory.create(
       PlatformModule.embedded(config, {
         adapters: async () => ({
@@ -46,11 +76,12 @@ export class TestPlatform {
           logger,
         }),
       }),
-      { logger: ['error'] },
+      { logger: nestLogger, bodyParser: false, rawBody: false },
     );
+    configureHttpEdge(app, config);
     await app.listen(0, '127.0.0.1');
     const url = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`;
-    return new TestPlatform(app, url, clock, logger, dataDir, options.dataDir === undefined);
+    return new TestPlatform(app, url, clock, logger, dataDir, options.dataDir === undefined, nestLogger);
   }
 
   async graphql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResponse<T>> {

@@ -1,6 +1,7 @@
 import { Catch, HttpException, Inject, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { LOGGER, type Logger } from '@pls/event-sourcing';
 import { isPlsError, type ErrorCategory } from '@pls/shared-kernel';
+import { redactPersonalData } from './graphql-errors';
 
 const HTTP_STATUS: Record<ErrorCategory, number> = {
   BAD_USER_INPUT: 400,
@@ -24,7 +25,10 @@ export class PlsErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): unknown {
     const refusal = isPlsError(exception);
     if (!refusal && !(exception instanceof HttpException)) {
-      this.logger.error('unexpected error', { error: exception instanceof Error ? exception.message : String(exception), stack: exception instanceof Error ? exception.stack : undefined });
+      // An unexpected error's message may quote input: ID numbers and phones are masked before logging.
+      const message = redactPersonalData(exception instanceof Error ? exception.message : String(exception));
+      const stack = exception instanceof Error && exception.stack ? redactPersonalData(exception.stack) : undefined;
+      this.logger.error('unexpected error', { error: message, stack });
     }
     if (host.getType<string>() === 'graphql') return exception;
     const response = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void } }>();

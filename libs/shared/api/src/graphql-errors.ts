@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { isPlsError, type ErrorCategory } from '@pls/shared-kernel';
+import { isPlsError, maskPhone, maskResidentId, type ErrorCategory } from '@pls/shared-kernel';
 
 /**
  * Every error leaves the gateway with `extensions.code` (the category a client branches on) and,
@@ -10,7 +10,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const original = originalError(error);
   if (isPlsError(original)) {
     return {
-      message: original.message,
+      message: redactPersonalData(original.message),
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: original.category, reason: original.code, ...(original.details ? { details: original.details } : {}) },
@@ -19,10 +19,17 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
     // Apollo's own classification (GRAPHQL_VALIDATION_FAILED, BAD_USER_INPUT from variable coercion…).
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: normaliseApolloCode(code) } };
+    const reason = formatted.extensions?.['reason'];
+    return {
+      message: safeCoercionMessage(formatted.message),
+      locations: formatted.locations,
+      path: formatted.path,
+      // `reason` is set by the gateway's own rules (query limits, rate limit), never by a resolver's internals.
+      extensions: { code: normaliseApolloCode(code), ...(typeof reason === 'string' ? { reason } : {}) },
+    };
   }
   return {
-    message: options.exposeInternals ? formatted.message : 'Internal error',
+    message: options.exposeInternals ? redactPersonalData(formatted.message) : 'Internal error',
     locations: formatted.locations,
     path: formatted.path,
     extensions: { code: 'INTERNAL' satisfies ErrorCategory },
@@ -51,4 +58,23 @@ function originalError(error: unknown): unknown {
     current = next;
   }
   return current;
+}
+
+// graphql-js: `Variable "$input" got invalid value { …the whole input… } at "input.x"; Expected …`.
+const COERCION = /^(Variable "\$[^"]+") got invalid value [\s\S]*?((?: at "[^"]*")?; [\s\S]*)$/;
+
+/**
+ * Variable coercion errors quote the caller's whole input, ID numbers and phones included: the quoted
+ * value is dropped (the path and the rule that failed remain), and whatever is left is redacted.
+ */
+export function safeCoercionMessage(message: string): string {
+  const match = COERCION.exec(message);
+  return redactPersonalData(match ? `${match[1]} has an invalid value${match[2]}` : message);
+}
+
+/** Masks anything shaped like a resident ID number or a mainland mobile number in a text. */
+export function redactPersonalData(text: string): string {
+  return text
+    .replace(/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g, (id) => maskResidentId(id.toUpperCase()))
+    .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (phone) => maskPhone(phone));
 }

@@ -5,3 +5,5 @@ export * from './connection';
 export * from './command-metadata';
 export * from './enums';
 export * from './error-filter';
+export * from './hardening';
+export * from './audit';

@@ -157,7 +157,7 @@ function weekday(day: Day): number {
   return new Date(epochDay(day) * DAY_MS).getUTCDay();
 }
 
-function instantMs(value: InstantInput, what: string): number {
+export function instantMs(value: InstantInput, what: string): number {
   const invalid = () =>
     new InvalidInput(
       'INSTANT_INVALID',

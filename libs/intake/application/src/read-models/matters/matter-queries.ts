@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, openProjectionCollection, paginate, READ_STORE, type Filter, type Page, type PageRequest, type ReadCollection, type ReadStore } from '@pls/event-sourcing';
 import { parseCaseCode } from '@pls/intake-domain';
-import { Forbidden, hasRole, InvalidInput, isWithin, NotFound, padRegionCode, regionPrefix, StatutoryCalendar, type Caller, type Clock } from '@pls/shared-kernel';
+import { Forbidden, hasRole, instantMs, InvalidInput, isWithin, NotFound, padRegionCode, regionPrefix, StatutoryCalendar, type Caller, type Clock } from '@pls/shared-kernel';
 import { assertMaySeeMatter } from '../../shared/matter-access';
 import { phoneMatches } from '../../rate-service/rate-service.use-case';
 import type { MatterDocument } from './matter.document';
@@ -124,8 +124,10 @@ export class MatterQueries {
     this.assertStaff(caller);
     const region = padRegionCode(regionCode);
     if (!isWithin(region, caller.regionCode)) throw new Forbidden('OUTSIDE_REGION_SCOPE', `region ${regionCode} lies outside your region scope`);
-    if (Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to)) || from >= to) throw new InvalidInput('PERIOD_INVALID', 'from and to must be ISO instants with from before to');
-    const rows = await (await this.collection()).find({ receivingRegionCode: { $regex: `^${regionPrefix(region)}` }, registeredAt: { $gte: new Date(from).toISOString(), $lt: new Date(to).toISOString() } });
+    const fromInstant = instant(from, 'from');
+    const toInstant = instant(to, 'to');
+    if (fromInstant >= toInstant) throw new InvalidInput('PERIOD_INVALID', 'from must be before to');
+    const rows = await (await this.collection()).find({ receivingRegionCode: { $regex: `^${regionPrefix(region)}` }, registeredAt: { $gte: fromInstant, $lt: toInstant } });
     const now = this.clock.now().toISOString();
     const count = (predicate: (row: MatterDocument) => boolean): number => rows.filter(predicate).length;
     const tally = (key: (row: MatterDocument) => string | null) => {
@@ -197,10 +199,9 @@ export class MatterQueries {
   }
 }
 
+/** Strict: `2026-02-30` is refused, not rolled over into March as `Date.parse` would. */
 function instant(value: string, field: string): string {
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new InvalidInput('INSTANT_INVALID', `${field} must be an ISO-8601 instant`);
-  return new Date(time).toISOString();
+  return new Date(instantMs(value, field)).toISOString();
 }
 
 function percent(part: number, whole: number): number | null {
