@@ -1,7 +1,7 @@
-import { DEMO_LOGINS, type DemoLogin } from '@pls/directory-domain';
 import { newId, residentIdCheckCharacter } from '@pls/shared-kernel';
 import type { FrontDeskReply } from '@pls/intake-contracts';
 import * as QRCode from 'qrcode';
+import { demoLogin as login, GraphQLSession } from '../testing/graphql-session';
 import { TestPlatform } from '../testing/test-platform';
 
 /**
@@ -20,37 +20,9 @@ function residentId(first17: string): string {
 const WORKER_ID = residentId('51202219850312003');
 const WORKER_PHONE = '13990081234';
 
-function login(username: string): DemoLogin {
-  const found = DEMO_LOGINS.find((candidate) => candidate.username === username);
-  if (!found) throw new Error(`no demo login ${username}`);
-  return found;
-}
-
 describe('the front desk through GraphQL (embedded mode)', () => {
   let platform: TestPlatform;
-  const tokens: Record<string, string> = {};
-  const token = async (username: string): Promise<string> => {
-    if (!tokens[username]) {
-      const user = login(username);
-      tokens[username] = await platform.tokenFor(
-        { userId: user.userId, name: user.name, orgId: user.orgId, roles: [...user.roles], regionCode: user.regionCode, lines: [...user.lines] },
-        { ttlSeconds: 30 * 24 * 3600 },
-      );
-    }
-    return tokens[username];
-  };
-  const call = async <T = Record<string, unknown>>(username: string | null, query: string, variables: Record<string, unknown> = {}) =>
-    platform.graphql<T>(query, variables, username ? await token(username) : undefined);
-
-  /** Asserts the call was refused with the code (and reason) and that the event store did not move. */
-  async function expectRefusal(username: string | null, query: string, variables: Record<string, unknown>, code: string, reason?: string): Promise<void> {
-    const before = await platform.eventCount();
-    const response = await call(username, query, variables);
-    expect(response.errors?.[0]?.extensions?.code).toBe(code);
-    if (reason) expect(response.errors?.[0]?.extensions?.reason).toBe(reason);
-    await platform.whenCaughtUp();
-    expect(await platform.eventCount()).toBe(before);
-  }
+  const { call, expectRefusal } = new GraphQLSession(() => platform, { ttlSeconds: 30 * 24 * 3600 });
 
   let backOfficeCase = 0;
   /**

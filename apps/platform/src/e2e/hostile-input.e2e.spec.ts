@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { importJWK, SignJWT, type JWK } from 'jose';
-import { DEMO_LOGINS, type DemoLogin } from '@pls/directory-domain';
-import { DEMO_AUDIENCE, DEMO_ISSUER, type Caller } from '@pls/shared-api';
+import { DEMO_AUDIENCE, DEMO_ISSUER } from '@pls/shared-api';
 import { residentIdCheckCharacter } from '@pls/shared-kernel';
+import { callerOf, demoLogin as login, GraphQLSession } from '../testing/graphql-session';
 import { TestPlatform, type GraphQLResponse } from '../testing/test-platform';
 
 /**
@@ -23,15 +23,6 @@ const WRONG_CHECK_ID = WORKER_ID.slice(0, 17) + (WORKER_ID.endsWith('0') ? '1' :
 /** An unmasked resident ID (18 characters) or mainland mobile number anywhere in a text. */
 const PERSONAL_DATA = /(?<!\d)(\d{17}[\dXx]|1[3-9]\d{9})(?!\d)/;
 
-function login(username: string): DemoLogin {
-  const found = DEMO_LOGINS.find((candidate) => candidate.username === username);
-  if (!found) throw new Error(`no demo login ${username}`);
-  return found;
-}
-function callerOf(username: string): Caller {
-  const user = login(username);
-  return { userId: user.userId, name: user.name, orgId: user.orgId, roles: [...user.roles], regionCode: user.regionCode, lines: [...user.lines] };
-}
 
 interface HostileCase {
   readonly name: string;
@@ -103,14 +94,14 @@ const aliases = (count: number) => `query { ${Array.from({ length: count }, (_, 
 describe('hostile input through GraphQL', () => {
   let platform: TestPlatform;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pls-hostile-'));
-  const tokens: Record<string, string> = {};
-  const token = async (username: string): Promise<string> => (tokens[username] ??= await platform.tokenFor(callerOf(username), { ttlSeconds: 30 * 24 * 3600 }));
+  const session = new GraphQLSession(() => platform, { ttlSeconds: 30 * 24 * 3600 });
+  const { token } = session;
   const call = async <T = Record<string, unknown>>(as: HostileCase['as'], query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> => {
     if (as !== null && typeof as === 'object') {
       const response = await fetch(platform.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: as.raw }, body: JSON.stringify({ query, variables }) });
       return (await response.json()) as GraphQLResponse<T>;
     }
-    return platform.graphql<T>(query, variables, as ? await token(as) : undefined);
+    return session.call<T>(as, query, variables);
   };
   async function ok<T>(as: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const response = await call<T>(as, query, variables);

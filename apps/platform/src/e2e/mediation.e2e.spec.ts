@@ -1,7 +1,7 @@
-import { DEMO_LOGINS, type DemoLogin } from '@pls/directory-domain';
 import { MediationCommands } from '@pls/mediation-application';
 import type { MediationCommand } from '@pls/mediation-domain';
 import { newId, residentIdCheckCharacter } from '@pls/shared-kernel';
+import { demoLogin as login, GraphQLSession } from '../testing/graphql-session';
 import { TestPlatform } from '../testing/test-platform';
 
 /**
@@ -39,43 +39,9 @@ const VICTIM_ID = residentId('51202219900716002');
 const VICTIM_PHONE = '13890005678';
 const DRIVER_ID = residentId('51202219800203123');
 
-function login(username: string): DemoLogin {
-  const found = DEMO_LOGINS.find((candidate) => candidate.username === username);
-  if (!found) throw new Error(`no demo login ${username}`);
-  return found;
-}
-
 describe('people\'s mediation through GraphQL (embedded mode)', () => {
   let platform: TestPlatform;
-  const tokens: Record<string, string> = {};
-  const token = async (username: string): Promise<string> => {
-    if (!tokens[username]) {
-      const user = login(username);
-      tokens[username] = await platform.tokenFor(
-        { userId: user.userId, name: user.name, orgId: user.orgId, roles: [...user.roles], regionCode: user.regionCode, lines: [...user.lines] },
-        { ttlSeconds: 365 * 24 * 3600 },
-      );
-    }
-    return tokens[username];
-  };
-  const call = async <T = Record<string, unknown>>(username: string | null, query: string, variables: Record<string, unknown> = {}) =>
-    platform.graphql<T>(query, variables, username ? await token(username) : undefined);
-
-  async function ok<T>(username: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const response = await call<T>(username, query, variables);
-    expect(response.errors).toBeUndefined();
-    return response.data as T;
-  }
-
-  /** Asserts the call was refused with the code (and reason) and that the event store did not move. */
-  async function expectRefusal(username: string | null, query: string, variables: Record<string, unknown>, code: string, reason?: string): Promise<void> {
-    const before = await platform.eventCount();
-    const response = await call(username, query, variables);
-    expect(response.errors?.[0]?.extensions?.code).toBe(code);
-    if (reason) expect(response.errors?.[0]?.extensions?.reason).toBe(reason);
-    await platform.whenCaughtUp();
-    expect(await platform.eventCount()).toBe(before);
-  }
+  const { ok, expectRefusal } = new GraphQLSession(() => platform, { ttlSeconds: 365 * 24 * 3600 });
 
   const step = (name: string, input: string) => `mutation($input: ${input}!) { ${name}(input: $input) { ${CASE_FIELDS} } }`;
   const mutate = async (username: string, name: string, input: string, variables: Record<string, unknown>): Promise<MediationCase> =>

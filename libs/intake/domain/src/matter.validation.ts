@@ -1,13 +1,14 @@
 import {
+  atField,
+  instant,
   InvalidInput,
-  isPlsError,
-  padRegionCode,
+  oneOf as kernelOneOf,
   parsePhoneNumber,
   parseResidentIdNumber,
   parseUnifiedSocialCreditCode,
   REGION_LEVELS,
+  regionCode,
   regionLevel,
-  shanghaiDate,
   type RegionLevel,
 } from '@pls/shared-kernel';
 import { parseCaseCode } from './case-code';
@@ -39,27 +40,12 @@ const SHA256 = /^[0-9a-f]{64}$/;
 const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/;
 const PASSPORT = /^[A-Z0-9]{5,20}$/;
 
-/** Re-throws a kernel refusal with the path of the field it was about. */
-function atField<T>(field: string, parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (isPlsError(error) && error instanceof InvalidInput) {
-      throw new InvalidInput(error.code, `${field}: ${error.message}`, { ...error.details, field });
-    }
-    throw error;
-  }
-}
-
 function length(text: string): number {
   return Array.from(text).length;
 }
 
 function oneOf<T extends string>(allowed: readonly T[], value: unknown, code: MatterInputCode, field: string): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw invalid(code, `${field} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`, { field });
-  }
-  return value as T;
+  return kernelOneOf(allowed, value, code, field);
 }
 
 /** A non-empty trimmed string of at most `max` characters. */
@@ -99,14 +85,7 @@ export function flag(value: unknown, field: string): boolean {
   return value;
 }
 
-/** An instant as a UTC ISO string; a bare 'YYYY-MM-DD' is that day's 00:00 in Shanghai. */
-export function instant(value: unknown, field: string): { iso: string; ms: number } {
-  return atField(field, () => {
-    shanghaiDate(value as string); // rejects instants without a zone, impossible dates, non-strings
-    const ms = /^\d{4}-\d{2}-\d{2}$/.test(value as string) ? Date.parse(`${value as string}T00:00:00+08:00`) : Date.parse(value as string);
-    return { iso: new Date(ms).toISOString(), ms };
-  });
-}
+export { instant };
 
 export function caseCode(value: unknown): string {
   return atField('caseCode', () => parseCaseCode(value as string).value);
@@ -132,9 +111,7 @@ export function ratingLevel(value: unknown): RatingLevel {
   return oneOf(RATING_LEVELS, value, 'RATING_LEVEL_INVALID', 'level');
 }
 
-export function regionCode(value: unknown, field: string): string {
-  return atField(field, () => padRegionCode(value as string));
-}
+export { regionCode };
 
 export function orgId(value: unknown, field: string): string {
   return identifier(value, 'ORG_ID_INVALID', field);

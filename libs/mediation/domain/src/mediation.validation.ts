@@ -1,56 +1,42 @@
-import { InvalidInput, isPlsError, padRegionCode, parsePhoneNumber, parseResidentIdNumber, parseUnifiedSocialCreditCode, shanghaiDate } from '@pls/shared-kernel';
+import {
+  atField,
+  boundedText as kernelBoundedText,
+  identifier as kernelIdentifier,
+  instant,
+  oneOf as kernelOneOf,
+  optionalBoundedText,
+  parsePhoneNumber,
+  parseResidentIdNumber,
+  parseUnifiedSocialCreditCode,
+  regionCode,
+  shanghaiDate,
+} from '@pls/shared-kernel';
 import type { PartyInput } from './mediation.commands';
 import { invalid, type MediationInputCode } from './mediation.refusals';
 import type { Party } from './mediation.types';
 
 /** Shape checks and normalisation of command input, before any business rule is asked. */
 
-const ENTITY_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 export const TEXT_MAX = 2000;
 
-function atField<T>(field: string, parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (isPlsError(error) && error instanceof InvalidInput) throw new InvalidInput(error.code, `${field}: ${error.message}`, { ...error.details, field });
-    throw error;
-  }
-}
+export { instant, regionCode };
 
 export function oneOf<T extends string>(allowed: readonly T[], value: unknown, code: MediationInputCode, field: string): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw invalid(code, `${field} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`, { field });
-  }
-  return value as T;
+  return kernelOneOf(allowed, value, code, field);
 }
 
 export function boundedText(value: unknown, field: string, max: number, code: MediationInputCode, tooLong: MediationInputCode = code): string {
-  const trimmed = typeof value === 'string' ? value.trim() : '';
-  if (trimmed === '') throw invalid(code, `${field} must not be empty`, { field });
-  if (Array.from(trimmed).length > max) throw invalid(tooLong, `${field} must be at most ${max} characters`, { field, max });
-  return trimmed;
+  return kernelBoundedText(value, field, max, code, tooLong);
 }
 
 export const text = (value: unknown, field: string): string => boundedText(value, field, TEXT_MAX, 'TEXT_REQUIRED', 'TEXT_TOO_LONG');
 
 export function optionalText(value: unknown, field: string): string | null {
-  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return null;
-  return text(value, field);
+  return optionalBoundedText<MediationInputCode>(value, field, TEXT_MAX, 'TEXT_REQUIRED', 'TEXT_TOO_LONG');
 }
 
 export function identifier(value: unknown, code: MediationInputCode, field: string): string {
-  const id = typeof value === 'string' ? value.trim() : '';
-  if (!ENTITY_ID.test(id)) throw invalid(code, `${field} must be 1 to 128 letters, digits, _ . : -, got ${JSON.stringify(value)}`, { field });
-  return id;
-}
-
-/** An instant as a UTC ISO string; a bare 'YYYY-MM-DD' is that day's 00:00 in Shanghai. */
-export function instant(value: unknown, field: string): { iso: string; ms: number } {
-  return atField(field, () => {
-    shanghaiDate(value as string);
-    const ms = /^\d{4}-\d{2}-\d{2}$/.test(value as string) ? Date.parse(`${value as string}T00:00:00+08:00`) : Date.parse(value as string);
-    return { iso: new Date(ms).toISOString(), ms };
-  });
+  return kernelIdentifier(value, code, field);
 }
 
 /** A 'YYYY-MM-DD' day (Shanghai). */
@@ -67,8 +53,6 @@ export function pastDay(value: unknown, field: string, now: string): string {
   if (parsed > shanghaiDate(now)) throw invalid('DATE_INVALID', `${field} lies in the future`, { field });
   return parsed;
 }
-
-export const regionCode = (value: unknown, field: string): string => atField(field, () => padRegionCode(value as string));
 
 export function amount(value: unknown, field: string): number | null {
   if (value === undefined || value === null) return null;

@@ -5,3 +5,4 @@ export * from './calendar';
 export * from './parties';
 export * from './regions';
 export * from './caller';
+export * from './input';
