@@ -7,7 +7,7 @@ import { TestPlatform } from '../testing/test-platform';
 /**
  * People's mediation end to end through GraphQL, embedded mode: DOMAIN.md §6 flow 3 (a traffic
  * accident at the 石佛镇 station → mediation → appraisal → agreement → judicial confirmation →
- * follow-up → the desk sees the result), a court's referral back to the court, a refusal (Art. 17),
+ * follow-up → the desk sees the result), a court's and a petitions office's referral back to the organ, a clerk's refused referral, a refusal (Art. 17),
  * the confirmation window (Art. 33) and the indicators. Every refusal is checked to have appended nothing.
  */
 const CASE_FIELDS = `id caseNo stage committeeOrgId regionCode category source { kind caseCode referringOrgan referringOrgId referenceNo referralDueAt }
@@ -55,6 +55,7 @@ describe('people\'s mediation through GraphQL (embedded mode)', () => {
   const MEDIATOR = 'lz.mediator.deng';
   const COUNTY_MEDIATOR = 'lz.mediator.he';
   const COURT = 'lz.court';
+  const PETITIONS = 'lz.petitions';
   const twoParties = () => [
     { kind: 'PERSON', name: '刘芳', idNumber: VICTIM_ID, phone: VICTIM_PHONE },
     { kind: 'PERSON', name: '周强', idNumber: DRIVER_ID },
@@ -217,6 +218,39 @@ describe('people\'s mediation through GraphQL (embedded mode)', () => {
     const back = referrals.mediationReferrals.edges.find((edge) => edge.node.id === referred.id)!.node;
     expect(back).toMatchObject({ stage: 'concluded', outcome: { kind: 'failed' } });
     expect(back.deadlines.find((deadline) => deadline.kind === 'referral')).toMatchObject({ onTime: true });
+  });
+
+  it('takes a petitions office\'s referral (访调对接) to the county committee and shows the office the agreement', async () => {
+    const referred = await mutate(PETITIONS, 'referDisputeToMediation', 'ReferDisputeInput', {
+      referenceNo: '乐信转〔2026〕17号',
+      category: 'LABOUR',
+      parties: twoParties(),
+      claim: '来访人反映被拖欠工资12000元，信访局转人民调解',
+      amountYuan: 12000,
+    });
+    expect(referred).toMatchObject({
+      stage: 'awaiting-consent',
+      committeeOrgId: login(COUNTY_MEDIATOR).orgId,
+      source: { kind: 'referral', referringOrgan: 'petitions-office', referringOrgId: login(PETITIONS).orgId, referenceNo: '乐信转〔2026〕17号', referralDueAt: null },
+    });
+    await mutate(COUNTY_MEDIATOR, 'recordMediationConsent', 'RecordConsentInput', { caseId: referred.id, partyId: 'P1', consents: true });
+    await mutate(COUNTY_MEDIATOR, 'recordMediationConsent', 'RecordConsentInput', { caseId: referred.id, partyId: 'P2', consents: true });
+    await mutate(COUNTY_MEDIATOR, 'assignMediator', 'AssignMediatorInput', { caseId: referred.id, mediatorUserId: login(COUNTY_MEDIATOR).userId, chosenBy: 'COMMITTEE' });
+    await mutate(COUNTY_MEDIATOR, 'recordOralAgreement', 'RecordOralAgreementInput', { caseId: referred.id, terms: '周强于本月底前一次性支付刘芳工资12000元' });
+
+    const referrals = await ok<{ mediationReferrals: { edges: { node: { id: string; stage: string; outcome: { kind: string } } }[] } }>(
+      PETITIONS,
+      `query { mediationReferrals(first: 20) { edges { node { id stage outcome { kind } } } } }`,
+    );
+    expect(referrals.mediationReferrals.edges.map((edge) => edge.node)).toEqual([{ id: referred.id, stage: 'concluded', outcome: { kind: 'oral-agreement' } }]);
+    // The referring office may open its own referral by case number.
+    expect((await ok<{ mediationCase: MediationCase }>(PETITIONS, BY_NUMBER, { no: referred.caseNo })).mediationCase.id).toBe(referred.id);
+  });
+
+  it('refuses a referral from a front-desk clerk, appending nothing', async () => {
+    const input = { referenceNo: '窗口〔2026〕1号', category: 'NEIGHBOURS', parties: twoParties(), claim: '邻里纠纷' };
+    await expectRefusal('lz.clerk.centre', step('referDisputeToMediation', 'ReferDisputeInput'), { input }, 'FORBIDDEN', 'ROLE_NOT_ALLOWED');
+    await expectRefusal('lz.clerk.centre', `query { mediationReferrals(first: 5) { edges { node { id } } } }`, {}, 'FORBIDDEN', 'ROLE_NOT_ALLOWED');
   });
 
   it('ends before it starts when a party clearly refuses (Art. 17), and then refuses any mediation step', async () => {

@@ -28,9 +28,10 @@ export type OrganisationKind =
   | 'police'
   | 'prison'
   | 'detention-centre'
+  | 'petitions-office'
   | 'law-firm';
 
-export type StaffRole = 'clerk' | 'handler' | 'supervisor' | 'admin' | 'court' | 'procuratorate' | 'police' | 'prison';
+export type StaffRole = 'clerk' | 'handler' | 'supervisor' | 'admin' | 'court' | 'procuratorate' | 'police' | 'prison' | 'petitions';
 
 export type LawyerSpecialty =
   | 'criminal-defence'

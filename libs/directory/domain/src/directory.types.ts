@@ -49,9 +49,9 @@ export const AGENCY_KINDS: readonly AgencyKind[] = [
   'resettlement-team',
 ];
 
-/** Organs outside the justice administration that integrate with the platform: 法院, 检察院, 公安, 监狱, 看守所. */
-export type ExternalOrganKind = 'court' | 'procuratorate' | 'police' | 'prison' | 'detention-centre';
-export const EXTERNAL_ORGAN_KINDS: readonly ExternalOrganKind[] = ['court', 'procuratorate', 'police', 'prison', 'detention-centre'];
+/** Organs outside the justice administration that integrate with the platform: 法院, 检察院, 公安, 监狱, 看守所, 信访局/信访办. */
+export type ExternalOrganKind = 'court' | 'procuratorate' | 'police' | 'prison' | 'detention-centre' | 'petitions-office';
+export const EXTERNAL_ORGAN_KINDS: readonly ExternalOrganKind[] = ['court', 'procuratorate', 'police', 'prison', 'detention-centre', 'petitions-office'];
 
 export type OrganisationKind = PlatformSiteKind | AgencyKind | ExternalOrganKind | 'law-firm';
 export const ORGANISATION_KINDS: readonly OrganisationKind[] = [...PLATFORM_SITE_KINDS, ...AGENCY_KINDS, ...EXTERNAL_ORGAN_KINDS, 'law-firm'];
@@ -73,8 +73,8 @@ export function isExternalOrgan(kind: OrganisationKind): kind is ExternalOrganKi
  * held by users of external organs.
  */
 export type StaffRole = 'clerk' | 'handler' | 'supervisor' | 'admin' | IntegratorRole;
-export type IntegratorRole = 'court' | 'procuratorate' | 'police' | 'prison';
-export const INTEGRATOR_ROLES: readonly IntegratorRole[] = ['court', 'procuratorate', 'police', 'prison'];
+export type IntegratorRole = 'court' | 'procuratorate' | 'police' | 'prison' | 'petitions';
+export const INTEGRATOR_ROLES: readonly IntegratorRole[] = ['court', 'procuratorate', 'police', 'prison', 'petitions'];
 export const STAFF_ROLES: readonly StaffRole[] = ['clerk', 'handler', 'supervisor', 'admin', ...INTEGRATOR_ROLES];
 
 export function isIntegratorRole(role: StaffRole): role is IntegratorRole {

@@ -92,6 +92,35 @@ describe('Organisation', () => {
       spec.given([]).when(register({ orgId: 'lz-court', kind: 'court', lines: ['legal-aid'] })).thenRefuses('EXTERNAL_ORGAN_JURISDICTION_REQUIRED');
     });
 
+    describe('a petitions office (信访局, 访调对接)', () => {
+      const petitions = (data: Partial<RegisterOrganisation['data']> = {}) =>
+        register({ orgId: 'lz-petitions', name: '乐至县信访局', kind: 'petitions-office', lines: ['mediation'], jurisdiction: ['512022'], ...data });
+
+      it('given nothing, when a county petitions office registers for mediation with its jurisdiction, then it is recorded as an external organ', () => {
+        spec
+          .given([])
+          .when(petitions())
+          .then([
+            {
+              type: 'OrganisationRegistered',
+              data: { orgId: 'lz-petitions', name: '乐至县信访局', kind: 'petitions-office', regionCode: '512022000000', lines: ['mediation'], jurisdiction: ['512022000000'] },
+            },
+          ]);
+      });
+
+      it('given nothing, when it registers without a jurisdiction, then it is refused', () => {
+        spec.given([]).when(petitions({ jurisdiction: [] })).thenRefuses('EXTERNAL_ORGAN_JURISDICTION_REQUIRED');
+      });
+
+      it('given nothing, when it registers at a township, then it is refused (county level and above)', () => {
+        spec.given([]).when(petitions({ regionCode: '512022001' })).thenRefuses('ORGANISATION_LEVEL_NOT_ALLOWED');
+      });
+
+      it('given nothing, when it claims legal aid, then it is refused because it integrates with mediation only', () => {
+        spec.given([]).when(petitions({ lines: ['mediation', 'legal-aid'] })).thenRefuses('ORGANISATION_LINE_NOT_ALLOWED_FOR_KIND', /legal-aid/);
+      });
+    });
+
     it('given nothing, when a Sichuan court claims a Yunnan county, then it is refused as outside its province', () => {
       spec
         .given([])

@@ -32,6 +32,8 @@ export const REGION_LEVELS_BY_KIND: Readonly<Record<OrganisationKind, readonly R
   police: COUNTY_AND_ABOVE,
   prison: COUNTY_AND_ABOVE,
   'detention-centre': COUNTY_AND_ABOVE,
+  // 信访工作条例 Art. 14: 县级以上 people's governments set up petitions bodies (信访局/信访办).
+  'petitions-office': COUNTY_AND_ABOVE,
   'law-firm': COUNTY_AND_ABOVE,
 };
 
@@ -65,6 +67,8 @@ export const ALLOWED_LINES_BY_KIND: Readonly<Record<OrganisationKind, readonly B
   prison: ['legal-aid', 'forensic-appraisal', 'community-correction'],
   // 法律援助法 Art. 39: detention places forward a detained person's application within 24 hours.
   'detention-centre': ['legal-aid'],
+  // DOMAIN §5.2: 访调对接 — the petitions office refers disputes to people's mediation.
+  'petitions-office': ['mediation'],
   'law-firm': ['legal-aid'],
 };
 

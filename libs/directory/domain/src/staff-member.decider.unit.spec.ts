@@ -28,6 +28,7 @@ const firmB = org('lz-firm-b', 'law-firm', ['legal-aid']);
 const court = org('lz-court', 'court', ['legal-aid', 'mediation', 'community-correction']);
 const police = org('lz-police', 'police', ['legal-aid']);
 const detention = org('lz-detention', 'detention-centre', ['legal-aid']);
+const petitionsOffice = org('lz-petitions', 'petitions-office', ['mediation']);
 const committee = org('lz-mediation', 'mediation-committee', ['mediation']);
 const notaryOffice = org('lz-notary', 'notary-office', ['notarization']);
 const appraisal = org('zy-appraisal', 'appraisal-institution', ['forensic-appraisal'], '512000');
@@ -96,6 +97,21 @@ describe('StaffMember', () => {
       spec.given([]).when(register({ organisation: police, roles: ['court'], lines: ['legal-aid'] })).thenRefuses('INTEGRATOR_ROLE_ORGAN_MISMATCH');
     });
 
+    it('given a petitions office, when a user registers there with the petitions role for mediation, then it is accepted (访调对接)', () => {
+      spec
+        .given([])
+        .when(register({ organisation: petitionsOffice, roles: ['petitions'], lines: ['mediation'] }))
+        .then([registered(petitionsOffice, ['petitions'], ['mediation'])]);
+    });
+
+    it.each([
+      ['the petitions role at a police bureau', police, ['petitions'] as const],
+      ['the petitions role at a mediation committee', committee, ['petitions'] as const],
+      ['the police role at a petitions office', petitionsOffice, ['police'] as const],
+    ])('given an organ, when a user registers with %s, then it is refused as an integrator role of another organ', (_, organisation, roles) => {
+      spec.given([]).when(register({ organisation, roles: [...roles], lines: [] })).thenRefuses('INTEGRATOR_ROLE_ORGAN_MISMATCH');
+    });
+
     it('given a legal aid agency, when a user registers there with the prison role, then it is refused', () => {
       spec.given([]).when(register({ organisation: legalAid, roles: ['prison'], lines: [] })).thenRefuses('INTEGRATOR_ROLE_ORGAN_MISMATCH');
     });
@@ -115,6 +131,8 @@ describe('StaffMember', () => {
       ['a clerk at a legal aid agency', legalAid, ['clerk'] as const],
       ['a supervisor at a centre', centre, ['supervisor'] as const],
       ['an admin at a law firm', firmA, ['admin'] as const],
+      ['a clerk at a petitions office', petitionsOffice, ['clerk'] as const],
+      ['a handler at a petitions office', petitionsOffice, ['handler'] as const],
     ])('given an organisation, when %s registers, then it is refused with ROLE_NOT_ALLOWED_AT_ORGANISATION', (_, organisation, roles) => {
       spec
         .given([])

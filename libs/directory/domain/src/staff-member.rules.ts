@@ -25,6 +25,8 @@ export const ROLE_WORKPLACES: Readonly<Record<StaffRole, readonly OrganisationKi
   procuratorate: ['procuratorate'],
   police: ['police', 'detention-centre'],
   prison: ['prison'],
+  // DOMAIN §5.2 (访调对接): petitions staff act for their 信访局/信访办.
+  petitions: ['petitions-office'],
 };
 
 /** DOMAIN §2: every role is held only where that role works (ROLE_WORKPLACES). */

@@ -27,7 +27,7 @@ export class OpenMediationFromScreeningInput {
   @Field(() => Float, { nullable: true }) amountYuan?: number;
 }
 
-@InputType({ description: '诉前委派 / 警调对接: a court (with its deadline) or the police refer a dispute.' })
+@InputType({ description: '诉前委派 / 警调对接 / 访调对接: a court (with its deadline), the police or the petitions office refer a dispute.' })
 export class ReferDisputeInput {
   @Field(() => ID, { nullable: true }) commandId?: string;
   @Field(() => ID, { nullable: true, description: 'The committee; default: the one serving regionCode (or your own region).' }) committeeOrgId?: string;

@@ -28,7 +28,7 @@ import {
 import { MediationCase, MediationCaseConnection, MediationIndicators } from './mediation.types';
 
 const STAFF = ['handler', 'supervisor', 'admin'] as const;
-const REFERRING = ['court', 'police'] as const;
+const REFERRING = ['court', 'police', 'petitions'] as const;
 
 /** People's mediation over GraphQL. Thin: access in the use cases, rules in the domain. */
 @Resolver(() => MediationCase)
@@ -77,7 +77,7 @@ export class MediationResolver {
   }
 
   @Allow(...REFERRING)
-  @Query(() => MediationCaseConnection, { description: 'Disputes your organ referred (诉调/警调对接), with their outcome.' })
+  @Query(() => MediationCaseConnection, { description: 'Disputes your organ referred (诉调/警调/访调对接), with their outcome.' })
   async mediationReferrals(@CurrentCaller() caller: Caller, @Args('first', { type: () => Int, nullable: true }) first: number | null, @Args('after', { type: () => String, nullable: true }) after: string | null) {
     return toConnection(await this.queries.referrals(caller, { first: first ?? undefined, after }), (document) => this.toView(document));
   }
@@ -101,7 +101,7 @@ export class MediationResolver {
   }
 
   @Allow(...REFERRING)
-  @Mutation(() => MediationCase, { description: '诉前委派 (court, with its deadline) or 警调对接 (police): refer a dispute to a committee.' })
+  @Mutation(() => MediationCase, { description: '诉前委派 (court, with its deadline), 警调对接 (police) or 访调对接 (petitions office): refer a dispute to a committee.' })
   async referDisputeToMediation(@CurrentCaller() caller: Caller, @Args('input') input: ReferDisputeInput): Promise<MediationCase> {
     return this.toView(
       await this.opening.referral(

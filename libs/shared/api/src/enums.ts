@@ -26,5 +26,6 @@ export enum RoleValue {
   PROCURATORATE = 'procuratorate',
   POLICE = 'police',
   PRISON = 'prison',
+  PETITIONS = 'petitions',
 }
 registerEnumType(RoleValue, { name: 'Role', description: 'What a signed-in user may do: front desk, back office, supervision, administration, or an integrating organ.' });

@@ -1,9 +1,9 @@
 import { Forbidden } from './errors';
 import { isWithin } from './regions';
 
-export const ROLES = ['clerk', 'handler', 'supervisor', 'admin', 'court', 'procuratorate', 'police', 'prison'] as const;
+export const ROLES = ['clerk', 'handler', 'supervisor', 'admin', 'court', 'procuratorate', 'police', 'prison', 'petitions'] as const;
 export type Role = (typeof ROLES)[number];
-export const INTEGRATOR_ROLES: readonly Role[] = ['court', 'procuratorate', 'police', 'prison'];
+export const INTEGRATOR_ROLES: readonly Role[] = ['court', 'procuratorate', 'police', 'prison', 'petitions'];
 
 export const BUSINESS_LINES = ['legal-aid', 'mediation', 'notarization', 'forensic-appraisal', 'community-correction'] as const;
 export type BusinessLineClaim = (typeof BUSINESS_LINES)[number];

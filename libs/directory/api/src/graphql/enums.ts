@@ -23,7 +23,7 @@ export const RegionLevelEnum = graphqlEnum(REGION_LEVELS);
 
 registerEnumType(OrganisationKindEnum, {
   name: 'OrganisationKind',
-  description: 'Platform sites (中心/工作站/工作室, 12348, online), agencies of the justice administration, external organs (courts, procuratorates, police, prisons, detention centres) and law firms.',
+  description: 'Platform sites (中心/工作站/工作室, 12348, online), agencies of the justice administration, external organs (courts, procuratorates, police, prisons, detention centres, petitions offices 信访局) and law firms.',
 });
 registerEnumType(LawyerSpecialtyEnum, { name: 'LawyerSpecialty' });
 registerEnumType(DisputeCategoryEnum, { name: 'DisputeCategory', description: 'Dispute categories of people\'s mediation; a mediator\'s specialties.' });

@@ -194,6 +194,8 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     ],
     phones: ['028-23300100', '028-23300148', '028-23300149', '028-23300160'],
   }),
+  // DOMAIN §5.2 访调对接: the county petitions bureau refers disputes to people's mediation.
+  organisation({ key: 'lz.petitions', name: '乐至县信访局', kind: 'petitions-office', regionCode: LEZHI.code, lines: ['mediation'], jurisdiction: [LEZHI.code] }),
   ...countyOrganisations(WUTONGQIAO, 'ls.justice-bureau', {
     prefix: '五通桥区',
     justiceBureau: '乐山市五通桥区司法局',
@@ -483,6 +485,13 @@ const LEZHI_STAFF = staffList('LZ', 101, [
     orgKey: 'lz.detention',
     roles: ['police'],
     tryThis: '看守所：24小时内转交在押人员的法律援助申请',
+  },
+  {
+    username: 'lz.petitions',
+    name: '罗春燕',
+    orgKey: 'lz.petitions',
+    roles: ['petitions'],
+    tryThis: '信访局：访调对接，将信访事项中的民间纠纷移送人民调解委员会并查看调解结果',
   },
 ]);
 

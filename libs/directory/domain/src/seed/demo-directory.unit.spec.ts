@@ -162,6 +162,12 @@ describe('the demo directory seed', () => {
     for (const role of ['court', 'procuratorate', 'police'] as const) expect(countyStaff.some((member) => member.roles.includes(role))).toBe(true);
   });
 
+  it('given Lezhi, then one county petitions office (访调对接) with one petitions user', () => {
+    const offices = DEMO_ORGANISATIONS.filter((org) => org.kind === 'petitions-office');
+    expect(offices.map((org) => org.key)).toEqual(['lz.petitions']);
+    expect(DEMO_STAFF.filter((member) => member.roles.includes('petitions')).map((member) => [member.username, member.orgKey])).toEqual([['lz.petitions', 'lz.petitions']]);
+  });
+
   it.each(['zy', 'ls'])('given city %s, then it has a supervisor at its justice bureau and three appraisers', (key) => {
     expect(DEMO_STAFF.filter((member) => member.orgKey === `${key}.justice-bureau` && member.roles.includes('supervisor'))).toHaveLength(1);
     const appraisers = DEMO_STAFF.flatMap((member) => (member.orgKey === `${key}.appraisal` && member.profile?.kind === 'appraiser' ? [member.profile] : []));

@@ -98,9 +98,9 @@ export class MediationQueries {
     return paginate(await this.collection(), { 'confirmation.courtOrgId': caller.orgId }, { field: 'openedAt', direction: -1 }, page);
   }
 
-  /** A referring organ's view (诉调/警调对接): its own referrals with their outcome. */
+  /** A referring organ's view (诉调/警调/访调对接): its own referrals with their outcome. */
   async referrals(caller: Caller, page: PageRequest): Promise<Page<MediationCaseDocument>> {
-    if (!hasRole(caller, 'court', 'police')) throw new Forbidden('ROLE_NOT_ALLOWED', 'referrals are read by the referring organ');
+    if (!hasRole(caller, 'court', 'police', 'petitions')) throw new Forbidden('ROLE_NOT_ALLOWED', 'referrals are read by the referring organ');
     return paginate(await this.collection(), { 'source.referringOrgId': caller.orgId }, { field: 'openedAt', direction: -1 }, page);
   }
 

@@ -38,10 +38,11 @@ export class OpenMediation {
     input: DisputeInput & { committeeOrgId?: string | null; regionCode?: string | null; referenceNo: string; dueAt?: string | null },
     commandId: string,
   ): Promise<MediationCaseDocument> {
-    if (!hasRole(caller, 'court', 'police')) throw new Forbidden('ROLE_NOT_ALLOWED', 'referrals come from a court or the police');
+    if (!hasRole(caller, 'court', 'police', 'petitions')) throw new Forbidden('ROLE_NOT_ALLOWED', 'referrals come from a court, the police or the petitions office');
     const organ = await this.directory.organisation(caller.orgId);
     if (!organ) throw new NotFound('ORGANISATION_NOT_FOUND', `your organisation ${caller.orgId} is unknown`);
-    const kind: ReferringOrgan = organ.kind === 'court' ? 'court' : organ.kind === 'police' ? 'police' : 'petitions-office';
+    // 诉调 (court), 访调 (信访局/信访办); police and the detention centres it runs refer as 警调.
+    const kind: ReferringOrgan = organ.kind === 'court' ? 'court' : organ.kind === 'petitions-office' ? 'petitions-office' : 'police';
     const committee = input.committeeOrgId ? await this.committee(input.committeeOrgId) : await this.defaultCommittee(input.regionCode ?? organ.regionCode);
     const { committeeOrgId: _committee, regionCode: _region, referenceNo, dueAt, ...dispute } = input;
     return this.open(caller, committee, { kind: 'referral', referral: { organ: kind, orgId: organ.orgId, referenceNo, dueAt: dueAt ?? null } }, dispute, commandId);
