@@ -1,5 +1,5 @@
 import { unreachable, type Actor, type Decider } from '@pls/event-sourcing';
-import { deterministicId, MAX_PERIOD_AMOUNT, PERIOD_UNITS, type Period, type StatutoryCalendar } from '@pls/shared-kernel';
+import { deterministicId, deadlinePolicy, type Period, type StatutoryCalendar } from '@pls/shared-kernel';
 import type {
   AnswerConsultation,
   AnswerSupervision,
@@ -19,7 +19,7 @@ import type {
   RouteMatter,
 } from './matter.commands';
 import type { MatterEvent } from './matter.events';
-import { invalid, notFound, refuse } from './matter.refusals';
+import { notFound, refuse } from './matter.refusals';
 import {
   appealNotReviewedByAppellant,
   appealOnlyAgainstBadRating,
@@ -100,15 +100,7 @@ export function rectificationIdFor(matterId: string): string {
 }
 
 export function matterPolicy(policy: MatterPolicyInput): MatterPolicy {
-  if (typeof policy?.calendar?.deadline !== 'function') throw invalid('MATTER_POLICY_INVALID', 'the matter policy needs a StatutoryCalendar');
-  const deadlines = { ...DEFAULT_MATTER_DEADLINES, ...policy.deadlines };
-  for (const [name, period] of Object.entries(deadlines)) {
-    const { amount, unit } = (period ?? {}) as Partial<Period>;
-    if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 1 || amount > MAX_PERIOD_AMOUNT || !PERIOD_UNITS.includes(unit as Period['unit'])) {
-      throw invalid('MATTER_POLICY_INVALID', `deadline ${name} must be { amount: 1..${MAX_PERIOD_AMOUNT}, unit: day | workingDay }, got ${JSON.stringify(period)}`);
-    }
-  }
-  return { calendar: policy.calendar, deadlines };
+  return deadlinePolicy(policy, DEFAULT_MATTER_DEADLINES, 'MATTER_POLICY_INVALID', 'matter');
 }
 
 function staff(actor: Actor): StaffRef {

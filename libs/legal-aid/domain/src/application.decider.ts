@@ -1,5 +1,5 @@
 import { unreachable, type Actor, type Decider } from '@pls/event-sourcing';
-import { MAX_PERIOD_AMOUNT, PERIOD_UNITS, type Pause, type Period, type StatutoryCalendar } from '@pls/shared-kernel';
+import { deadlinePolicy, type Pause, type Period, type StatutoryCalendar } from '@pls/shared-kernel';
 import type {
   ApplicationCommand,
   AssignLawyer,
@@ -88,15 +88,7 @@ export interface LegalAidPolicyInput {
 export type LegalAidDecider = Decider<ApplicationCommand, ApplicationEvent, ApplicationState>;
 
 export function legalAidPolicy(policy: LegalAidPolicyInput): LegalAidPolicy {
-  if (typeof policy?.calendar?.deadline !== 'function') throw invalid('LEGAL_AID_POLICY_INVALID', 'the legal aid policy needs a StatutoryCalendar');
-  const deadlines = { ...DEFAULT_LEGAL_AID_DEADLINES, ...policy.deadlines };
-  for (const [name, period] of Object.entries(deadlines)) {
-    const { amount, unit } = (period ?? {}) as Partial<Period>;
-    if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 1 || amount > MAX_PERIOD_AMOUNT || !PERIOD_UNITS.includes(unit as Period['unit'])) {
-      throw invalid('LEGAL_AID_POLICY_INVALID', `deadline ${name} must be { amount: 1..${MAX_PERIOD_AMOUNT}, unit: day | workingDay }, got ${JSON.stringify(period)}`);
-    }
-  }
-  return { calendar: policy.calendar, deadlines };
+  return deadlinePolicy(policy, DEFAULT_LEGAL_AID_DEADLINES, 'LEGAL_AID_POLICY_INVALID', 'legal aid');
 }
 
 const staff = (actor: Actor): StaffRef => ({ userId: actor.userId, orgId: actor.orgId });

@@ -1,5 +1,5 @@
 import { unreachable, type Actor, type Decider } from '@pls/event-sourcing';
-import { MAX_PERIOD_AMOUNT, PERIOD_UNITS, type Pause, type Period, type StatutoryCalendar } from '@pls/shared-kernel';
+import { deadlinePolicy, type Pause, type Period, type StatutoryCalendar } from '@pls/shared-kernel';
 import type {
   AddParty,
   ApplyForJudicialConfirmation,
@@ -77,15 +77,7 @@ export interface MediationPolicyInput {
 export type MediationDecider = Decider<MediationCommand, MediationEvent, MediationState>;
 
 export function mediationPolicy(policy: MediationPolicyInput): { calendar: StatutoryCalendar; deadlines: MediationDeadlines } {
-  if (typeof policy?.calendar?.deadline !== 'function') throw invalid('MEDIATION_POLICY_INVALID', 'the mediation policy needs a StatutoryCalendar');
-  const deadlines = { ...DEFAULT_MEDIATION_DEADLINES, ...policy.deadlines };
-  for (const [name, period] of Object.entries(deadlines)) {
-    const { amount, unit } = (period ?? {}) as Partial<Period>;
-    if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 1 || amount > MAX_PERIOD_AMOUNT || !PERIOD_UNITS.includes(unit as Period['unit'])) {
-      throw invalid('MEDIATION_POLICY_INVALID', `deadline ${name} must be { amount: 1..${MAX_PERIOD_AMOUNT}, unit: day | workingDay }, got ${JSON.stringify(period)}`);
-    }
-  }
-  return { calendar: policy.calendar, deadlines };
+  return deadlinePolicy(policy, DEFAULT_MEDIATION_DEADLINES, 'MEDIATION_POLICY_INVALID', 'mediation');
 }
 
 const staff = (actor: Actor): StaffRef => ({ userId: actor.userId, orgId: actor.orgId });

@@ -457,3 +457,24 @@ function checkPauses(pauses: readonly Pause[]): PausedSpan[] {
     return { fromMs, fromDay, toDay };
   });
 }
+
+/**
+ * A business line's 限时办结 configuration: its calendar and every period, the line's defaults filled
+ * in and each checked, so a misconfigured deployment fails at start with the period named.
+ */
+export function deadlinePolicy<D extends { readonly [K in keyof D]: Period }>(
+  input: { readonly calendar: StatutoryCalendar; readonly deadlines?: Partial<D> } | undefined,
+  defaults: D,
+  code: string,
+  what: string,
+): { readonly calendar: StatutoryCalendar; readonly deadlines: D } {
+  if (typeof input?.calendar?.deadline !== 'function') throw new InvalidInput(code, `the ${what} policy needs a StatutoryCalendar`);
+  const deadlines = { ...defaults, ...input.deadlines } as D;
+  for (const [name, period] of Object.entries(deadlines)) {
+    const { amount, unit } = (period ?? {}) as Partial<Period>;
+    if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 1 || amount > MAX_PERIOD_AMOUNT || !PERIOD_UNITS.includes(unit as PeriodUnit)) {
+      throw new InvalidInput(code, `deadline ${name} must be { amount: 1..${MAX_PERIOD_AMOUNT}, unit: day | workingDay }, got ${JSON.stringify(period)}`);
+    }
+  }
+  return { calendar: input.calendar, deadlines };
+}

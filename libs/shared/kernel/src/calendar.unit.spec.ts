@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import chineseDaysData from 'chinese-days/dist/chinese-days.json';
-import { type Deadline, type Period, type RunningDeadline, StatutoryCalendar, addDays, endOfShanghaiDay, shanghaiDate } from './calendar';
+import { type Deadline, type Period, type RunningDeadline, StatutoryCalendar, addDays, deadlinePolicy, endOfShanghaiDay, shanghaiDate } from './calendar';
 import { InvalidInput } from './errors';
 
 const calendar = new StatutoryCalendar();
@@ -501,5 +501,31 @@ describe('bad input to the calendar', () => {
 
   it('refuses an unknown beyondData mode', () => {
     expect(thrown(() => new StatutoryCalendar({ beyondData: 'ignore' as never })).code).toBe('CALENDAR_OPTION_INVALID');
+  });
+});
+
+describe('deadlinePolicy', () => {
+  const calendar = new StatutoryCalendar();
+  const defaults = { decision: { amount: 7, unit: 'day' as const }, feedback: { amount: 3, unit: 'workingDay' as const } };
+
+  it('fills in the line\'s defaults and keeps what the deployment overrides', () => {
+    expect(deadlinePolicy({ calendar, deadlines: { feedback: { amount: 5, unit: 'workingDay' } } }, defaults, 'X_POLICY_INVALID', 'x').deadlines).toEqual({
+      decision: { amount: 7, unit: 'day' },
+      feedback: { amount: 5, unit: 'workingDay' },
+    });
+  });
+
+  it.each([
+    [{ amount: 0, unit: 'day' }],
+    [{ amount: 2.5, unit: 'day' }],
+    [{ amount: 3, unit: 'week' }],
+  ])('refuses the period %p with the line\'s code, naming the deadline', (period) => {
+    expect(() => deadlinePolicy({ calendar, deadlines: { decision: period as never } }, defaults, 'X_POLICY_INVALID', 'x')).toThrow(
+      expect.objectContaining({ code: 'X_POLICY_INVALID', message: expect.stringContaining('decision') }),
+    );
+  });
+
+  it('refuses a policy without a calendar', () => {
+    expect(() => deadlinePolicy(undefined, defaults, 'X_POLICY_INVALID', 'x')).toThrow(expect.objectContaining({ code: 'X_POLICY_INVALID' }));
   });
 });
