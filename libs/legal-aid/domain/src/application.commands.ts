@@ -7,6 +7,7 @@ import type {
   ForwarderKind,
   GreenChannelGround,
   LawyerProfile,
+  MaterialItem,
   MeansCheckMethod,
   MeansCheckResult,
   NotificationReason,
@@ -64,6 +65,11 @@ export type RecordMeansCheck = Command<'RecordMeansCheck', { readonly method: Me
 /** 一次性告知: one notice listing every missing item. */
 export type RequestMaterials = Command<'RequestMaterials', { readonly items: readonly string[]; readonly dueAt: string }>;
 
+/** 容缺受理: accept with non-essential materials outstanding; `regionAllows` is the region's setting as the application read it. */
+export type AcceptWithMaterialsOutstanding = Command<'AcceptWithMaterialsOutstanding', { readonly items: readonly MaterialItem[]; readonly dueAt: string; readonly regionAllows: boolean }>;
+
+export type SupplyOutstandingMaterials = Command<'SupplyOutstandingMaterials', { readonly note?: string | null }>;
+
 export type SupplyMaterials = Command<'SupplyMaterials', { readonly note?: string | null }>;
 
 /** 视为撤回: the materials deadline passed unanswered. */
@@ -112,6 +118,8 @@ export type ApplicationCommand =
   | RecordMeansCheck
   | RequestMaterials
   | SupplyMaterials
+  | AcceptWithMaterialsOutstanding
+  | SupplyOutstandingMaterials
   | TreatAsWithdrawn
   | GrantAid
   | DenyAid

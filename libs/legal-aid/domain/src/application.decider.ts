@@ -1,6 +1,7 @@
 import { unreachable, type Actor, type Decider } from '@pls/event-sourcing';
 import { deadlinePolicy, type Pause, type Period, type StatutoryCalendar } from '@pls/shared-kernel';
 import type {
+  AcceptWithMaterialsOutstanding,
   ApplicationCommand,
   AssignLawyer,
   DecideObjection,
@@ -16,11 +17,13 @@ import type {
   RequestMaterials,
   ReviewClosure,
   SupplyMaterials,
+  SupplyOutstandingMaterials,
   TerminateAid,
 } from './application.commands';
 import type { ApplicationEvent, ApplicationReceived } from './application.events';
 import { invalid, notFound, refuse } from './application.refusals';
 import {
+  acceptWithMaterialsOutstandingAllowed,
   art32RemovesHardshipCondition,
   art42ExemptsFromMeansCheck,
   declinedLawyerNotReassigned,
@@ -41,6 +44,7 @@ import {
   minorGroundNeedsMinor,
   minorsCaseNeedsMinorsSpecialist,
   notifiedDefenceIsCriminal,
+  onlyNonEssentialMaterialsOutstanding,
   retrialGroundNeedsStateCompensation,
   terminationGroundApplies,
   urgentAidNeedsUrgency,
@@ -247,6 +251,28 @@ export function legalAidDecider(policyInput: LegalAidPolicyInput): LegalAidDecid
     const pauses = [...review.review.pauses, { from: review.materials.requestedAt, to: now }];
     const due = deadline(review.application.receivedAt, policy.deadlines.decision, pauses);
     return [{ type: 'MaterialsSupplied', data: { note: input.optionalText(command.data?.note, 'note'), suppliedAt: now, decisionDueAt: due.dueAt, deadlineWarnings: due.warnings } }];
+  }
+
+  function acceptWithMaterialsOutstanding(command: AcceptWithMaterialsOutstanding, state: ExistingApplication, now: string, nowMs: number): ApplicationEvent[] {
+    const review = underReview(state);
+    if (review.stage === 'awaiting-materials') throw refuse('MATERIALS_AWAITED', `materials requested on ${review.materials.requestedAt} are awaited`);
+    if (review.application.outstanding.status === 'outstanding') throw refuse('MATERIALS_ALREADY_OUTSTANDING', `materials left outstanding on ${review.application.outstanding.acceptedAt} are awaited`);
+    const items = input.materialItems(command.data.items);
+    const dueAt = input.instant(command.data.dueAt, 'dueAt');
+    if (dueAt.ms <= nowMs) throw invalid('MATERIALS_DUE_NOT_IN_FUTURE', 'the materials deadline must be after now', { field: 'dueAt' });
+    if (!acceptWithMaterialsOutstandingAllowed(input.flag(command.data.regionAllows, 'regionAllows'))) {
+      throw refuse('ACCEPT_WITH_MATERIALS_OUTSTANDING_NOT_ALLOWED', "the agency's region does not allow 容缺受理; request the materials instead (一次性告知)");
+    }
+    if (!onlyNonEssentialMaterialsOutstanding(items)) {
+      throw refuse('ESSENTIAL_MATERIAL_NOT_DEFERRABLE', `essential materials cannot be left outstanding: ${items.filter((item) => item.essential).map((item) => item.name).join('、')}`);
+    }
+    return [{ type: 'AcceptedWithMaterialsOutstanding', data: { items: items.map((item) => item.name), acceptedAt: now, dueAt: dueAt.iso } }];
+  }
+
+  function supplyOutstanding(command: SupplyOutstandingMaterials, state: ExistingApplication, now: string, nowMs: number): ApplicationEvent[] {
+    const outstanding = state.application.outstanding;
+    if (outstanding.status !== 'outstanding') throw refuse('NO_MATERIALS_OUTSTANDING', 'no materials were left outstanding (容缺受理)');
+    return [{ type: 'OutstandingMaterialsSupplied', data: { note: input.optionalText(command.data?.note, 'note'), suppliedAt: now, onTime: doneOnTime(nowMs, outstanding.dueAt) } }];
   }
 
   function treatAsWithdrawn(state: ExistingApplication, now: string, nowMs: number): ApplicationEvent[] {
@@ -492,6 +518,10 @@ export function legalAidDecider(policyInput: LegalAidPolicyInput): LegalAidDecid
         return requestMaterials(command, current, now, nowMs);
       case 'SupplyMaterials':
         return supplyMaterials(command, current, now);
+      case 'AcceptWithMaterialsOutstanding':
+        return acceptWithMaterialsOutstanding(command, current, now, nowMs);
+      case 'SupplyOutstandingMaterials':
+        return supplyOutstanding(command, current, now, nowMs);
       case 'TreatAsWithdrawn':
         return treatAsWithdrawn(current, now, nowMs);
       case 'GrantAid':
@@ -538,7 +568,8 @@ function notExpected(state: ApplicationState, event: ApplicationEvent): never {
 export function evolveApplication(state: ApplicationState, event: ApplicationEvent): ApplicationState {
   switch (event.type) {
     case 'ApplicationReceived': {
-      const { frontDeskReply: _reply, ...application } = event.data;
+      const { frontDeskReply: _reply, ...received } = event.data;
+      const application: Application = { ...received, outstanding: { status: 'none' } };
       if (application.source.kind === 'notified-defence') {
         return { stage: 'granted', application, grant: { kind: 'notified', decidedAt: application.receivedAt }, assignmentDueAt: application.assignmentDueAt as string, declinedBy: [] };
       }
@@ -557,6 +588,14 @@ export function evolveApplication(state: ApplicationState, event: ApplicationEve
         application: state.application,
         review: { ...state.review, decisionDueAt: event.data.decisionDueAt, pauses: [...state.review.pauses, { from: state.materials.requestedAt, to: event.data.suppliedAt }] },
       };
+    case 'AcceptedWithMaterialsOutstanding':
+      if (state.stage !== 'received') return notExpected(state, event);
+      return { ...state, application: { ...state.application, outstanding: { status: 'outstanding', items: event.data.items, acceptedAt: event.data.acceptedAt, dueAt: event.data.dueAt } } };
+    case 'OutstandingMaterialsSupplied': {
+      if (state.stage === 'none' || state.application.outstanding.status !== 'outstanding') return notExpected(state, event);
+      const outstanding = { status: 'supplied' as const, items: state.application.outstanding.items, suppliedAt: event.data.suppliedAt };
+      return { ...state, application: { ...state.application, outstanding } } as ApplicationState;
+    }
     case 'ApplicationWithdrawn':
       if (state.stage === 'none') return notExpected(state, event);
       return { stage: 'withdrawn', application: state.application, withdrawnAt: event.data.withdrawnAt };

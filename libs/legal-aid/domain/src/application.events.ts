@@ -75,6 +75,10 @@ export type MaterialsSupplied = DomainEvent<
   }
 >;
 
+export type AcceptedWithMaterialsOutstanding = DomainEvent<'AcceptedWithMaterialsOutstanding', { readonly items: readonly string[]; readonly acceptedAt: string; readonly dueAt: string }>;
+
+export type OutstandingMaterialsSupplied = DomainEvent<'OutstandingMaterialsSupplied', { readonly note: string | null; readonly suppliedAt: string; readonly onTime: boolean }>;
+
 export type ApplicationWithdrawn = DomainEvent<
   'ApplicationWithdrawn',
   { readonly reason: 'materials-not-supplied'; readonly withdrawnAt: string } & FrontDeskSection<'result'>
@@ -199,6 +203,8 @@ export type ApplicationEvent =
   | MeansChecked
   | MaterialsRequested
   | MaterialsSupplied
+  | AcceptedWithMaterialsOutstanding
+  | OutstandingMaterialsSupplied
   | ApplicationWithdrawn
   | AidGranted
   | UrgentAidGranted
@@ -222,6 +228,8 @@ export const APPLICATION_EVENT_TYPES: readonly ApplicationEventType[] = [
   'MeansChecked',
   'MaterialsRequested',
   'MaterialsSupplied',
+  'AcceptedWithMaterialsOutstanding',
+  'OutstandingMaterialsSupplied',
   'ApplicationWithdrawn',
   'AidGranted',
   'UrgentAidGranted',

@@ -1,7 +1,7 @@
 import { DomainRuleViolation, InvalidInput, NotFound } from '@pls/shared-kernel';
 
 /**
- * Every code the LegalAidApplication decider refuses with. `InvalidInput` → BAD_USER_INPUT,
+ * Every code the legal aid deciders (application, duty lawyer, cooperation, region settings) refuse with. `InvalidInput` → BAD_USER_INPUT,
  * `DomainRuleViolation` → RULE_VIOLATION, `NotFound` → NOT_FOUND. Kernel refusals keep the
  * kernel's code (`RESIDENT_ID_CHECK_DIGIT_MISMATCH`, `PHONE_NUMBER_INVALID`,
  * `REGION_CODE_MALFORMED`, `INSTANT_INVALID`…) and gain `details.field`.
@@ -40,6 +40,15 @@ export const APPLICATION_INPUT_CODES = {
   TEXT_REQUIRED: 'a required text (note, reason, grounds, explanation, summary) is empty',
   TEXT_TOO_LONG: 'a text is longer than 2000 characters',
   LEGAL_AID_POLICY_INVALID: 'a deadline of the policy is not { amount 1..3650, unit day | workingDay }',
+  MATERIAL_ITEM_INVALID: 'an outstanding material is not { name, essential: boolean }',
+  DUTY_ID_INVALID: 'a duty, consultation or witnessing id is not 1–128 letters, digits, _ . : -',
+  DUTY_DAYS_INVALID: "days is not a list of 1–31 real 'YYYY-MM-DD' days",
+  DAY_INVALID: "a day is not a real 'YYYY-MM-DD' date",
+  STATION_KIND_INVALID: 'the station kind is missing',
+  CONSULTATION_MATTER_INVALID: 'matter is not one of the duty consultation categories',
+  CASE_REF_INVALID: "the procuratorate's case reference is empty or longer than 64 characters",
+  COOPERATION_KIND_INVALID: "kind is not 'verify-means' or 'collect-materials'",
+  COOPERATION_RESULT_INVALID: 'result is not means-meet, means-do-not-meet, materials-collected or unable',
 } as const;
 
 export const APPLICATION_RULE_CODES = {
@@ -75,10 +84,31 @@ export const APPLICATION_RULE_CODES = {
   CLOSURE_MATERIALS_MISSING: 'a closure review before the materials were submitted',
   FAILED_REVIEW_PAYS_NO_SUBSIDY: 'a subsidy for a case that failed the quality review',
   NOT_CLOSED: 'a revisit before the closure review',
+  ACCEPT_WITH_MATERIALS_OUTSTANDING_NOT_ALLOWED: "容缺受理 where the agency's region has not allowed it",
+  ESSENTIAL_MATERIAL_NOT_DEFERRABLE: '容缺受理 may leave only non-essential materials outstanding',
+  MATERIALS_ALREADY_OUTSTANDING: 'a second 容缺受理 while outstanding materials are awaited',
+  NO_MATERIALS_OUTSTANDING: 'outstanding materials supplied when none are outstanding',
+  DUTY_DAY_IN_PAST: 'a duty scheduled for a day before today',
+  LAWYER_NOT_ACTIVE: 'the lawyer is not active in the directory',
+  LAWYER_NOT_IN_AGENCY_POOL: "the lawyer's firm lies outside the agency's region",
+  STATION_NOT_DUTY_STATION: 'duty lawyers sit at courts, procuratorates and detention centres only',
+  STATION_OUTSIDE_AGENCY_REGION: "the station lies outside the agency's region",
+  LAWYER_ALREADY_ON_DUTY: 'the lawyer is already on duty on one of those days',
+  DUTY_ROSTER_OF_ANOTHER_LAWYER: 'the command names another lawyer than the roster it is sent to',
+  DUTY_LAWYER_NOT_ON_DUTY: 'the lawyer is not on duty at that station on that day',
+  WITNESSED_DAY_IN_FUTURE: 'a plea agreement witnessed on a day after today',
+  COOPERATION_WITH_OWN_AGENCY: 'a cooperation request addressed to the requesting agency itself',
+  COOPERATION_RECEIVER_NOT_LEGAL_AID_AGENCY: 'a cooperation request addressed to an organisation that is not a legal aid agency',
+  COOPERATION_ALREADY_REQUESTED: 'the cooperation request id is taken',
+  COOPERATION_NOT_ADDRESSED_TO_YOU: 'an answer from another agency than the one asked',
+  COOPERATION_ALREADY_ANSWERED: 'a second answer to a cooperation request',
+  COOPERATION_RESULT_NOT_FOR_KIND: 'a means result for a materials request, or the reverse',
 } as const;
 
 export const APPLICATION_NOT_FOUND_CODES = {
   APPLICATION_NOT_FOUND: 'no application with that id was received',
+  DUTY_ROSTER_NOT_FOUND: 'the lawyer was never scheduled for duty',
+  COOPERATION_NOT_FOUND: 'no cooperation request with that id',
 } as const;
 
 export type ApplicationInputCode = keyof typeof APPLICATION_INPUT_CODES;

@@ -1,5 +1,5 @@
 import type { Application, MeansCheck } from './application.state';
-import type { CaseCategory, HardshipExemption, LawyerProfile, LawyerRef, NotificationReason, OtherOpenMatter, TerminationGround, UrgentAidGround } from './application.types';
+import type { CaseCategory, HardshipExemption, LawyerProfile, MaterialItem, LawyerRef, NotificationReason, OtherOpenMatter, TerminationGround, UrgentAidGround } from './application.types';
 
 export const MINORS_SPECIALTY = 'minors';
 export const LIFE_OR_DEATH_MIN_CRIMINAL_DEFENCE_YEARS = 3;
@@ -97,3 +97,9 @@ export const failedReviewPaysNoSubsidy = (quality: string, subsidyYuan: number):
 
 // 限时办结: done on time means done by the end of the deadline.
 export const doneOnTime = (doneAtMs: number, dueAt: string): boolean => doneAtMs <= Date.parse(dueAt);
+
+// 容缺受理 is a pilot practice (DOMAIN.md §5.1): only where the region's justice bureau has allowed it.
+export const acceptWithMaterialsOutstandingAllowed = (regionAllows: boolean): boolean => regionAllows;
+
+// 容缺受理 defers secondary materials only; what identifies the applicant and the claim is needed at once.
+export const onlyNonEssentialMaterialsOutstanding = (items: readonly MaterialItem[]): boolean => items.every((item) => !item.essential);

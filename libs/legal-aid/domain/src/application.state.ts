@@ -1,5 +1,5 @@
 import type { ApplicationReceived } from './application.events';
-import type { ClosureQuality, LawyerRef, MeansCheckMethod, MeansCheckResult, TerminationGround } from './application.types';
+import type { ClosureQuality, LawyerRef, MeansCheckMethod, MeansCheckResult, OutstandingMaterials, TerminationGround } from './application.types';
 
 /**
  * The application as the decider needs it, by stage:
@@ -13,7 +13,7 @@ import type { ClosureQuality, LawyerRef, MeansCheckMethod, MeansCheckResult, Ter
  * Notified defence (通知辩护) is received straight into `granted`: the organ's notice is the ground.
  */
 
-export type Application = Omit<ApplicationReceived['data'], 'frontDeskReply'>;
+export type Application = Omit<ApplicationReceived['data'], 'frontDeskReply'> & { readonly outstanding: OutstandingMaterials };
 
 export interface MeansCheck {
   readonly method: MeansCheckMethod;

@@ -164,6 +164,18 @@ export type TerminationGround = (typeof TERMINATION_GROUNDS)[number];
 export const CLOSURE_QUALITIES = ['excellent', 'good', 'pass', 'fail'] as const;
 export type ClosureQuality = (typeof CLOSURE_QUALITIES)[number];
 
+/** 容缺受理: materials left outstanding at acceptance, supplied later; the decision clock does not stop for them. */
+export type OutstandingMaterials =
+  | { readonly status: 'none' }
+  | { readonly status: 'outstanding'; readonly items: readonly string[]; readonly acceptedAt: string; readonly dueAt: string }
+  | { readonly status: 'supplied'; readonly items: readonly string[]; readonly suppliedAt: string };
+
+export interface MaterialItem {
+  readonly name: string;
+  /** Essential materials (identity, means declaration, the claim itself) cannot be left outstanding. */
+  readonly essential: boolean;
+}
+
 export interface StaffRef {
   readonly userId: string;
   readonly orgId: string;

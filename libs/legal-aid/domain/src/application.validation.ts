@@ -31,6 +31,7 @@ import {
   type GreenChannelGround,
   type HardshipExemption,
   type LawyerProfile,
+  type MaterialItem,
   type OtherOpenMatter,
 } from './application.types';
 
@@ -179,4 +180,12 @@ export function subsidy(value: unknown): number {
     throw invalid('SUBSIDY_INVALID', `subsidyYuan must be a non-negative amount in yuan with at most 2 decimals, got ${JSON.stringify(value)}`, { field: 'subsidyYuan' });
   }
   return value;
+}
+
+export function materialItems(value: unknown): MaterialItem[] {
+  if (!Array.isArray(value) || value.length === 0) throw invalid('MATERIALS_ITEMS_REQUIRED', 'items must list every outstanding material', { field: 'items' });
+  return value.map((item: MaterialItem, i) => {
+    if (typeof item !== 'object' || item === null || typeof item.essential !== 'boolean') throw invalid('MATERIAL_ITEM_INVALID', `items[${i}] must be { name, essential }`, { field: `items[${i}]` });
+    return { name: boundedText(item.name, `items[${i}].name`, 200, 'ITEM_INVALID'), essential: item.essential };
+  });
 }

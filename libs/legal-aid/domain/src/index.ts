@@ -13,3 +13,10 @@ export {
 } from './application.refusals';
 export * from './application.decider';
 export * from './application.stream';
+export * from './duty-lawyer.types';
+export * from './duty-lawyer.commands';
+export * from './duty-lawyer.events';
+export * from './duty-lawyer.rules';
+export * from './duty-lawyer.decider';
+export * from './cooperation.decider';
+export * from './region-settings.decider';
