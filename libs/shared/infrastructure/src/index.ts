@@ -4,3 +4,4 @@ export * from './memory-read-store';
 export * from './embedded/memory-checkpoint-store.adapter';
 export * from './runtime';
 export * from './kurrentdb';
+export * from './kafka';
