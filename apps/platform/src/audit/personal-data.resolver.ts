@@ -1,11 +1,11 @@
-import { Inject } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { Args, Field, Int, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
-import { EVENT_STORE, type EventStore } from '@pls/event-sourcing';
-import { MatterQueries } from '@pls/intake-application';
-import { matterStreamId } from '@pls/intake-domain';
-import { Allow, ConnectionOf, CurrentCaller, parseAuditReason, PersonalDataAudit, toConnection, type Caller, type PersonalDataField } from '@pls/shared-api';
-import { Forbidden, InvalidInput, NotFound } from '@pls/shared-kernel';
+import { Args, Field, ID, Int, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
+import type { Type } from '@nestjs/common';
+import { UnmaskStaffPhone } from '@pls/directory-application';
+import { UnmaskApplicant } from '@pls/intake-application';
+import { UnmaskLegalAidApplicant } from '@pls/legal-aid-application';
+import { UnmaskParty } from '@pls/mediation-application';
+import { Allow, ConnectionOf, CurrentCaller, PersonalDataAudit, toConnection, type Caller } from '@pls/shared-api';
 
 export enum PersonalDataFieldEnum {
   ID_NUMBER = 'ID_NUMBER',
@@ -13,11 +13,33 @@ export enum PersonalDataFieldEnum {
 }
 registerEnumType(PersonalDataFieldEnum, { name: 'PersonalDataField', description: 'A personal datum that is masked by default.' });
 
-@ObjectType({ description: 'One unmasked personal datum, released after its read was audited.' })
+@ObjectType({ description: 'A front-desk applicant\'s datum, released after its read was audited.' })
 export class UnmaskedValue {
   @Field() caseCode!: string;
   @Field(() => PersonalDataFieldEnum) field!: PersonalDataFieldEnum;
   @Field({ description: 'ID number (or USCC for an organisation); phone (or the contact phone).' }) value!: string;
+}
+
+@ObjectType({ description: 'A staff member\'s phone, released after its read was audited.' })
+export class UnmaskedStaffPhone {
+  @Field(() => ID) userId!: string;
+  @Field(() => PersonalDataFieldEnum) field!: PersonalDataFieldEnum;
+  @Field() value!: string;
+}
+
+@ObjectType({ description: 'A mediation party\'s datum, released after its read was audited.' })
+export class UnmaskedMediationParty {
+  @Field() caseNo!: string;
+  @Field() partyId!: string;
+  @Field(() => PersonalDataFieldEnum) field!: PersonalDataFieldEnum;
+  @Field({ description: 'ID number (or USCC for an organisation); phone.' }) value!: string;
+}
+
+@ObjectType({ description: 'A legal-aid applicant\'s datum, released after its read was audited.' })
+export class UnmaskedLegalAidApplicant {
+  @Field() applicationNo!: string;
+  @Field(() => PersonalDataFieldEnum) field!: PersonalDataFieldEnum;
+  @Field() value!: string;
 }
 
 @ObjectType({ description: 'An audited read of unmasked personal data (PIPL): who, whose, which field, why.' })
@@ -26,57 +48,77 @@ export class PersonalDataReadEntry {
   @Field() readerUserId!: string;
   @Field() readerOrgId!: string;
   @Field(() => [String]) readerRoles!: string[];
-  @Field() subjectKind!: string;
-  @Field() subjectRef!: string;
+  @Field({ description: 'matter-applicant | staff | mediation-party | legal-aid-applicant' }) subjectKind!: string;
+  @Field({ description: 'Case code, staff id, `<mediation case no>/<party id>` or legal-aid application number.' }) subjectRef!: string;
   @Field() subjectRegionCode!: string;
   @Field(() => PersonalDataFieldEnum) field!: PersonalDataFieldEnum;
   @Field() reason!: string;
+  @Field({ description: 'The service whose store holds the record.' }) context!: string;
 }
 
 export const PersonalDataReadConnection = ConnectionOf(PersonalDataReadEntry, 'PersonalDataRead');
 
-interface RegisteredApplicant {
-  readonly kind: 'person' | 'organisation';
-  readonly idNumber?: string;
-  readonly phone?: string;
-  readonly uscc?: string;
-  readonly contactPhone?: string;
-}
-
 /**
- * The only way to see an applicant's ID number or phone unmasked: clerks and supervisors who may see
- * the matter, with a stated reason. The read models hold masked values only; the raw value is read
- * from the matter's registration event, and the audit record is appended before it is released.
+ * Unmasked reads of personal data, and their audit trail. Each unmask is a use case of the context
+ * that owns the datum (which checks who may, appends the audit record to its own store and only
+ * then returns the value); this resolver only carries the call, so it works the same whether the
+ * use case runs in this process or in the context's own service.
  */
 @Resolver()
 export class PersonalDataResolver {
   constructor(
     private readonly audit: PersonalDataAudit,
     private readonly moduleRef: ModuleRef,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  @Allow('clerk', 'supervisor')
-  @Query(() => UnmaskedValue, { description: 'The applicant\'s ID number or phone, unmasked; every call is audited.' })
+  private useCase<T>(type: Type<T>): T {
+    return this.moduleRef.get(type, { strict: false });
+  }
+
+  @Allow('clerk', 'handler', 'supervisor')
+  @Query(() => UnmaskedValue, { description: 'A front-desk applicant\'s ID number or phone, unmasked: the receiving desk\'s clerks, the handling agency\'s handlers, supervisors over the region. Audited.' })
   async unmaskedApplicant(
     @CurrentCaller() caller: Caller,
     @Args('caseCode') caseCode: string,
     @Args('field', { type: () => PersonalDataFieldEnum }) field: PersonalDataFieldEnum,
     @Args('reason') reason: string,
   ): Promise<UnmaskedValue> {
-    const checkedReason = parseAuditReason(reason);
-    // caseFile parses the code and applies the row-level scope (organisation, region subtree).
-    const matter = await this.moduleRef.get(MatterQueries, { strict: false }).caseFile(caller, caseCode);
-    if (caller.orgId !== matter.receivingOrgId && caller.orgId !== matter.handlingOrgId && !caller.roles.includes('supervisor')) {
-      throw new Forbidden('MATTER_OUTSIDE_SCOPE', 'only the receiving or handling organisation\'s clerks, or a supervisor, may read this matter\'s personal data');
-    }
-    const [registered] = await this.store.readStream(matterStreamId(matter._id), { maxCount: 1 });
-    if (!registered || registered.type !== 'intake.MatterRegistered') throw new NotFound('MATTER_NOT_FOUND', 'the matter\'s registration is missing');
-    const applicant = (registered.data as { applicant: RegisteredApplicant }).applicant;
-    const value = field === PersonalDataFieldEnum.ID_NUMBER ? (applicant.kind === 'person' ? applicant.idNumber : applicant.uscc) : (applicant.kind === 'person' ? applicant.phone : applicant.contactPhone);
-    if (!value) throw new InvalidInput('FIELD_NOT_RECORDED', 'the applicant has no such value recorded');
-    await this.audit.record(caller, { subjectKind: 'matter-applicant', subjectRef: matter.caseCode, subjectRegionCode: matter.receivingRegionCode, field: field as PersonalDataField, reason: checkedReason });
-    return { caseCode: matter.caseCode, field, value };
+    const read = await this.useCase(UnmaskApplicant).execute(caller, { caseCode, field, reason });
+    return { ...read, field: read.field as PersonalDataFieldEnum };
+  }
+
+  @Allow('admin', 'supervisor')
+  @Query(() => UnmaskedStaffPhone, { description: 'A staff member\'s phone, unmasked: admins, supervisors over the member\'s region. Audited.' })
+  async unmaskedStaffPhone(@CurrentCaller() caller: Caller, @Args('userId', { type: () => ID }) userId: string, @Args('reason') reason: string): Promise<UnmaskedStaffPhone> {
+    const read = await this.useCase(UnmaskStaffPhone).execute(caller, { userId, reason });
+    return { ...read, field: PersonalDataFieldEnum.PHONE };
+  }
+
+  @Allow('handler', 'supervisor')
+  @Query(() => UnmaskedMediationParty, { description: 'A mediation party\'s ID number or phone, unmasked: the committee\'s mediators, supervisors over its region. Audited.' })
+  async unmaskedMediationParty(
+    @CurrentCaller() caller: Caller,
+    @Args('partyId') partyId: string,
+    @Args('field', { type: () => PersonalDataFieldEnum }) field: PersonalDataFieldEnum,
+    @Args('reason') reason: string,
+    @Args('mediationId', { type: () => ID, nullable: true }) mediationId?: string | null,
+    @Args('caseNo', { type: () => String, nullable: true }) caseNo?: string | null,
+  ): Promise<UnmaskedMediationParty> {
+    const read = await this.useCase(UnmaskParty).execute(caller, { mediationId, caseNo, partyId, field, reason });
+    return { ...read, field: read.field as PersonalDataFieldEnum };
+  }
+
+  @Allow('handler', 'supervisor')
+  @Query(() => UnmaskedLegalAidApplicant, { description: 'A legal-aid applicant\'s ID number or phone, unmasked: the agency\'s legal aid handlers, supervisors over its region. Audited.' })
+  async unmaskedLegalAidApplicant(
+    @CurrentCaller() caller: Caller,
+    @Args('field', { type: () => PersonalDataFieldEnum }) field: PersonalDataFieldEnum,
+    @Args('reason') reason: string,
+    @Args('applicationId', { type: () => ID, nullable: true }) applicationId?: string | null,
+    @Args('applicationNo', { type: () => String, nullable: true }) applicationNo?: string | null,
+  ): Promise<UnmaskedLegalAidApplicant> {
+    const read = await this.useCase(UnmaskLegalAidApplicant).execute(caller, { applicationId, applicationNo, field, reason });
+    return { ...read, field: read.field as PersonalDataFieldEnum };
   }
 
   @Allow('supervisor', 'admin')

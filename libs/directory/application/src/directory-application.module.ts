@@ -23,6 +23,7 @@ import { RecordRegionPopulation } from './record-region-population/record-region
 import { RegisterOrganisation } from './register-organisation/register-organisation';
 import { RegisterStaffMember } from './register-staff-member/register-staff-member';
 import { SeedDemoDirectory } from './seed-demo-directory/seed-demo-directory';
+import { UnmaskStaffPhone } from './unmask-staff-phone/unmask-staff-phone';
 import { UpdateOrganisation } from './update-organisation/update-organisation';
 
 export const DIRECTORY_USE_CASES = [
@@ -37,6 +38,7 @@ export const DIRECTORY_USE_CASES = [
   RecordProfessionalProfile,
   EndProfessionalProfile,
   RecordRegionPopulation,
+  UnmaskStaffPhone,
 ] as const;
 
 const QUERIES = [DirectoryReadModel, DirectoryRegions, DirectoryLookupService, DemoSignIn] as const;

@@ -28,3 +28,4 @@ export * from './end-professional-profile/end-professional-profile';
 export * from './record-region-population/record-region-population';
 export * from './seed-demo-directory/seed-demo-directory';
 export * from './demo-sign-in/demo-sign-in';
+export * from './unmask-staff-phone/unmask-staff-phone';

@@ -7,7 +7,8 @@ import { Public } from '@pls/shared-api';
 /**
  * The page the receipt's QR code opens (一案一码). It is self-contained — no script or style from a
  * CDN, because government networks are often offline — and asks for the phone's last four digits
- * before it shows anything, through the public `publicProgress` query.
+ * before it shows anything, through the public `publicProgress` query (and so under its limit on
+ * wrong answers per case code).
  */
 @Controller('progress')
 export class ProgressPageController {
@@ -49,7 +50,7 @@ document.getElementById('f').addEventListener('submit', async (e) => {
   const res = await fetch('/graphql', {method:'POST', headers:{'content-type':'application/json'}, body: JSON.stringify({query, variables:{c:'{{CASE_CODE}}', d:document.getElementById('d').value}})});
   const body = await res.json();
   out.textContent = '';
-  if (body.errors) { out.textContent = '未找到：请核对案件编码和手机号后四位。'; return; }
+  if (body.errors) { const locked = body.errors[0] && body.errors[0].extensions && body.errors[0].extensions.reason === 'TOO_MANY_ATTEMPTS'; out.textContent = locked ? '错误次数过多，本案件编码的查询已暂时锁定，请稍后再试或联系登记窗口。' : '未找到：请核对案件编码和手机号后四位。'; return; }
   const p = body.data.publicProgress;
   const h = document.createElement('h2'); h.textContent = p.matterType; out.appendChild(h);
   const ul = document.createElement('ul');

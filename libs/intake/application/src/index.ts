@@ -13,3 +13,5 @@ export * from './rectification/rectification.use-cases';
 export * from './rating-appeal/rating-appeal.use-cases';
 export * from './supervision/supervision.use-cases';
 export * from './back-office-replies/back-office-reply.reactor';
+export * from './unmask-applicant/unmask-applicant.use-case';
+export * from './public-lookup/phone-digits-guess-limit';

@@ -13,8 +13,10 @@ import { RouteMatter } from './route-matter/route-matter.use-case';
 import { INTAKE_OPTIONS, type IntakeOptions } from './shared/intake.options';
 import { MatterCommands } from './shared/matter-commands';
 import { Supervision } from './supervision/supervision.use-cases';
+import { PhoneDigitsGuessLimit } from './public-lookup/phone-digits-guess-limit';
+import { UnmaskApplicant } from './unmask-applicant/unmask-applicant.use-case';
 
-const USE_CASES = [RegisterMatter, AnswerConsultation, RouteMatter, DeliverFeedback, RateService, Rectification, RatingAppeal, Supervision];
+const USE_CASES = [RegisterMatter, AnswerConsultation, RouteMatter, DeliverFeedback, RateService, Rectification, RatingAppeal, Supervision, UnmaskApplicant];
 
 /** The front desk (前台统一受理): matters, their timeline, feedback, ratings and supervision. */
 @Module({})
@@ -27,7 +29,7 @@ export class IntakeApplicationModule implements OnModuleInit {
   static forRoot(options: IntakeOptions = {}): DynamicModule {
     return {
       module: IntakeApplicationModule,
-      providers: [{ provide: INTAKE_OPTIONS, useValue: options }, MatterCommands, MatterQueries, BackOfficeReplyReactor, ...USE_CASES],
+      providers: [{ provide: INTAKE_OPTIONS, useValue: options }, MatterCommands, MatterQueries, PhoneDigitsGuessLimit, BackOfficeReplyReactor, ...USE_CASES],
       exports: [MatterQueries, INTAKE_OPTIONS, ...USE_CASES],
     };
   }

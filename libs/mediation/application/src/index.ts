@@ -10,3 +10,4 @@ export * from './use-cases/open-mediation.use-cases';
 export * from './use-cases/handle-mediation.use-cases';
 export * from './use-cases/judicial-confirmation.use-cases';
 export * from './from-front-desk/front-desk-intake.reactor';
+export * from './unmask-party/unmask-party.use-case';

@@ -8,8 +8,9 @@ import { MEDIATION_OPTIONS, type MediationOptions } from './shared/mediation.opt
 import { HandleMediation } from './use-cases/handle-mediation.use-cases';
 import { JudicialConfirmation } from './use-cases/judicial-confirmation.use-cases';
 import { OpenMediation } from './use-cases/open-mediation.use-cases';
+import { UnmaskParty } from './unmask-party/unmask-party.use-case';
 
-const USE_CASES = [OpenMediation, HandleMediation, JudicialConfirmation];
+const USE_CASES = [OpenMediation, HandleMediation, JudicialConfirmation, UnmaskParty];
 
 /** People's mediation (人民调解): cases from the desk, the committees and the organs, to judicial confirmation. */
 @Module({})

@@ -14,3 +14,4 @@ export * from './tokens';
 export * from './process-registry';
 export * from './event-store.validation';
 export * from './paginate';
+export * from './personal-data-audit';

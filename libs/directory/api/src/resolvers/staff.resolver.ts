@@ -12,8 +12,8 @@ const MAX_PRACTICE_YEARS = 70;
 
 /**
  * Staff lists: admins see every region, everyone else their own region subtree (a request for a
- * region outside it is refused, OUTSIDE_REGION_SCOPE). Phones are masked per caller: see
- * `mayReadStaffPhone` in the application's access policy.
+ * region outside it is refused, OUTSIDE_REGION_SCOPE). Every phone but the caller's own is masked:
+ * reading another's is the audited `unmaskedStaffPhone`.
  */
 @Resolver(() => StaffMemberNode)
 export class StaffResolver {

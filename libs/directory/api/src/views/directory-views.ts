@@ -1,11 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import {
-  mayReadStaffPhone,
-  type OrganisationDocument,
-  type Requester,
-  type StaffMemberDocument,
-} from '@pls/directory-application';
-import { LOGGER, type Logger } from '@pls/event-sourcing';
+import { Injectable } from '@nestjs/common';
+import type { OrganisationDocument, Requester, StaffMemberDocument } from '@pls/directory-application';
 import { maskPhone } from '@pls/shared-kernel';
 import type { OrganisationNode } from '../graphql/organisation.types';
 import type { StaffMemberNode } from '../graphql/staff.types';
@@ -13,8 +7,6 @@ import type { StaffMemberNode } from '../graphql/staff.types';
 /** Read-model documents as the schema shows them, with personal data masked per caller. */
 @Injectable()
 export class DirectoryViews {
-  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
-
   organisation(document: OrganisationDocument): OrganisationNode {
     return {
       id: document.orgId,
@@ -35,18 +27,11 @@ export class DirectoryViews {
   }
 
   /**
-   * PIPL: phones are masked unless the viewer's role needs them (`mayReadStaffPhone`), and every
-   * unmasked read of someone else's number is logged for audit, one entry per answer.
+   * PIPL: every phone but the viewer's own is masked. Reading a colleague's number is a deliberate,
+   * reasoned and audited act (`unmaskedStaffPhone`), never a side effect of listing staff.
    */
   staffMembers(documents: readonly StaffMemberDocument[], viewer: Requester): StaffMemberNode[] {
-    const unmasked: string[] = [];
-    const nodes = documents.map((document) => {
-      const readable = mayReadStaffPhone(viewer, document);
-      if (readable && document.userId !== viewer.userId) unmasked.push(document.userId);
-      return this.staffMember(document, readable);
-    });
-    if (unmasked.length > 0) this.logger.info('audit: personal data read unmasked', { readerId: viewer.userId, readerOrgId: viewer.orgId, field: 'staff.phone', subjects: unmasked });
-    return nodes;
+    return documents.map((document) => this.staffMember(document, document.userId === viewer.userId));
   }
 
   private staffMember(document: StaffMemberDocument, phoneReadable: boolean): StaffMemberNode {

@@ -16,8 +16,9 @@ import type { Requester } from './requester';
  * - Staff lists: an admin sees every region; everyone else sees the staff of their own region
  *   subtree only. Business lines scope case data, not this directory of colleagues, so they do
  *   not narrow it.
- * - Staff phone numbers (PIPL): unmasked for an admin, for a supervisor over the member's region,
- *   and for the member themself; masked for everyone else.
+ * - Staff phone numbers (PIPL): lists show only the member's own unmasked. An admin or a supervisor
+ *   over the member's region may unmask another's, with a reason and an audit record
+ *   (`UnmaskStaffPhone`).
  */
 
 /** The roles a supervisor may hold over and hand out. */

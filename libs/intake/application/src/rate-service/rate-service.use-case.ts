@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { RatingLevel } from '@pls/intake-domain';
+import { parseCaseCode, type RatingLevel } from '@pls/intake-domain';
 import { NotFound, type Caller } from '@pls/shared-kernel';
+import { PhoneDigitsGuessLimit } from '../public-lookup/phone-digits-guess-limit';
 import type { MatterDocument } from '../read-models/matters/matter.document';
 import { MatterCommands } from '../shared/matter-commands';
 import { actOnMatter } from '../shared/matter-use-case';
@@ -11,7 +12,10 @@ export const PUBLIC_RATER: Caller = { userId: 'public', name: '申请人', orgId
 /** 好差评: one rating per service event; a bad one opens a rectification in the same decision. */
 @Injectable()
 export class RateService {
-  constructor(private readonly matters: MatterCommands) {}
+  constructor(
+    private readonly matters: MatterCommands,
+    private readonly guesses: PhoneDigitsGuessLimit,
+  ) {}
 
   /** A clerk records the rating the applicant gave at the desk or on a call-back. */
   execute(caller: Caller, input: { caseCode: string; level: RatingLevel; comment?: string | null }, commandId: string): Promise<MatterDocument> {
@@ -20,8 +24,17 @@ export class RateService {
 
   /** The applicant rates online (the QR code on the receipt): the case code and phone digits identify them. */
   async byApplicant(input: { caseCode: string; phoneLast4: string; level: RatingLevel; comment?: string | null }, commandId: string): Promise<void> {
-    const matter = await this.matters.requireByCaseCode(input.caseCode);
-    if (!phoneMatches(matter, input.phoneLast4)) throw new NotFound('MATTER_NOT_FOUND', 'no matter with that case code and phone number');
+    const caseCode = parseCaseCode(input.caseCode).value;
+    await this.guesses.assertOpen(caseCode);
+    const matter = await this.matters.requireByCaseCode(caseCode).catch((error: unknown) => {
+      if (error instanceof NotFound) return null;
+      throw error;
+    });
+    if (!matter || !phoneMatches(matter, input.phoneLast4)) {
+      await this.guesses.recordFailure(caseCode);
+      throw new NotFound('MATTER_NOT_FOUND', 'no matter with that case code and phone number');
+    }
+    await this.guesses.recordSuccess(caseCode);
     const metadata = this.matters.metadata({ ...PUBLIC_RATER, orgId: matter.receivingOrgId }, commandId, { caseCode: matter.caseCode });
     await this.matters.sendAndRead(matter._id, { type: 'RateService', data: { level: input.level, comment: input.comment ?? null }, metadata });
   }

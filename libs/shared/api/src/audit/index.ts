@@ -1,1 +1,2 @@
 export * from './personal-data-audit';
+export * from './personal-data-reads.projection';

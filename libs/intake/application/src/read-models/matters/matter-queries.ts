@@ -3,6 +3,7 @@ import { CLOCK, openProjectionCollection, paginate, READ_STORE, type Filter, typ
 import { parseCaseCode } from '@pls/intake-domain';
 import { Forbidden, hasRole, instantMs, InvalidInput, isWithin, NotFound, padRegionCode, regionPrefix, StatutoryCalendar, type Caller, type Clock } from '@pls/shared-kernel';
 import { assertMaySeeMatter } from '../../shared/matter-access';
+import { PhoneDigitsGuessLimit } from '../../public-lookup/phone-digits-guess-limit';
 import { phoneMatches } from '../../rate-service/rate-service.use-case';
 import type { MatterDocument } from './matter.document';
 import { mattersProjection } from './matters.projection';
@@ -65,6 +66,7 @@ export class MatterQueries {
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly guesses: PhoneDigitsGuessLimit,
   ) {}
 
   private collection(): Promise<ReadCollection<MatterDocument>> {
@@ -100,9 +102,16 @@ export class MatterQueries {
   /** The applicant's look-up: the case code plus the last four digits of their phone, nothing personal back. */
   async publicProgress(code: string, phoneLast4: string): Promise<PublicProgress> {
     if (typeof phoneLast4 !== 'string' || !/^\d{4}$/.test(phoneLast4)) throw new InvalidInput('PHONE_LAST4_INVALID', 'give the last four digits of the phone number on the receipt');
-    const matter = await this.byCaseCode(code).catch(() => null);
+    const caseCode = parseCaseCodeOrNull(code);
     // One answer for "no such code" and "wrong digits", so the page cannot be used to probe codes.
-    if (!matter || !phoneMatches(matter, phoneLast4)) throw new NotFound('MATTER_NOT_FOUND', 'no matter with that case code and phone number');
+    if (caseCode === null) throw new NotFound('MATTER_NOT_FOUND', 'no matter with that case code and phone number');
+    await this.guesses.assertOpen(caseCode);
+    const matter = await this.byCaseCode(caseCode);
+    if (!matter || !phoneMatches(matter, phoneLast4)) {
+      await this.guesses.recordFailure(caseCode);
+      throw new NotFound('MATTER_NOT_FOUND', 'no matter with that case code and phone number');
+    }
+    await this.guesses.recordSuccess(caseCode);
     return {
       caseCode: matter.caseCode,
       matterType: matter.matterType.name,
@@ -196,6 +205,14 @@ export class MatterQueries {
     if (filter.registeredFrom) clauses.push({ registeredAt: { $gte: instant(filter.registeredFrom, 'registeredFrom') } });
     if (filter.registeredBefore) clauses.push({ registeredAt: { $lt: instant(filter.registeredBefore, 'registeredBefore') } });
     return { $and: clauses };
+  }
+}
+
+function parseCaseCodeOrNull(code: string): string | null {
+  try {
+    return parseCaseCode(code).value;
+  } catch {
+    return null;
   }
 }
 
