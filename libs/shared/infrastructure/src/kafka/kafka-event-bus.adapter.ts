@@ -12,6 +12,7 @@ import {
 import { InvalidInput } from '@pls/shared-kernel';
 import { Partitioners, type Consumer as KafkaConsumer, type IHeaders, type ITopicConfig, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import { assertOutgoingMessages, assertTopic, describeFailure, resolveConsumerOptions, retryDelay, type ResolvedConsumerOptions } from '../port-validation/event-bus.validation';
+import { whenKafkaGroupCaughtUp } from './group-catch-up';
 import { KafkaAdmin, kafkaClient, partitionKey } from './kafka-admin';
 
 export interface KafkaConsumerTuning {
@@ -100,6 +101,11 @@ export class KafkaEventBus implements EventBus {
       throw error;
     }
     return consumer;
+  }
+
+  /** Another process's group (the projector, seen from a service): see `whenKafkaGroupCaughtUp`. */
+  whenGroupCaughtUp(groupId: string, topics: readonly string[]): Promise<void> {
+    return whenKafkaGroupCaughtUp(this.admin, groupId, topics);
   }
 
   async close(): Promise<void> {
@@ -196,14 +202,24 @@ class KafkaBusConsumer implements Consumer {
 
   /** Resolves once this member has joined its group, so a message published afterwards reaches it. */
   async start(): Promise<void> {
-    if (!this.options.fromBeginning) await this.pinUnreadPartitionsToTheirEnd();
+    const startAt = this.options.fromBeginning ? new Map<string, number>() : await this.endsOfUnreadPartitions();
+    const pinned: { topic: string; partition: number; offset: string }[] = [];
     await this.consumer.connect();
     const joined = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`consumer of group ${this.groupId} did not join within ${SUBSCRIBE_TIMEOUT_MS / 1000} s`)), SUBSCRIBE_TIMEOUT_MS);
-      const removeJoin = this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+      const removeJoin = this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
         clearTimeout(timer);
         removeJoin();
         removeCrash();
+        // Runs inside the join, before the first fetch would resolve "latest" on its own.
+        for (const [topic, partitions] of Object.entries(payload.memberAssignment)) {
+          for (const partition of partitions) {
+            const end = startAt.get(partitionKey(topic, partition));
+            if (end === undefined) continue;
+            this.consumer.seek({ topic, partition, offset: String(end) });
+            pinned.push({ topic, partition, offset: String(end) });
+          }
+        }
         resolve();
       });
       const removeCrash = this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
@@ -220,6 +236,7 @@ class KafkaBusConsumer implements Consumer {
       eachMessage: ({ topic, partition, message, heartbeat }) => this.handle(topic, partition, message, heartbeat),
     });
     await joined;
+    if (pinned.length > 0) await this.pin(pinned);
   }
 
   async whenCaughtUp(): Promise<void> {
@@ -248,27 +265,32 @@ class KafkaBusConsumer implements Consumer {
   }
 
   /**
-   * `fromBeginning: false` means "from the moment of subscribing". Kafka would resolve "latest" only
-   * when the member first fetches, after the join, so a message published right after subscribe()
-   * returned could be skipped; committing the current end for partitions the group never read fixes
-   * the starting point now. A group with live members already has positions and is left alone.
+   * `fromBeginning: false` means "from the moment of subscribing". Kafka resolves "latest" only at a
+   * member's first fetch, after the join, so a message published right after subscribe() returned
+   * could be skipped, and a group that has never committed would look behind forever to
+   * whenCaughtUp(). So the ends are read before joining, and the partitions the group never read
+   * are sought to them and committed there.
    */
-  private async pinUnreadPartitionsToTheirEnd(): Promise<void> {
-    const admin = await this.admin.client();
+  private async endsOfUnreadPartitions(): Promise<Map<string, number>> {
     const ends = await this.admin.topicEndOffsets(this.options.topics);
     const committed = await this.admin.committedOffsets(this.groupId, this.options.topics);
+    const unread = new Map<string, number>();
     for (const [topic, partitions] of ends) {
-      const unread = partitions.flatMap((end, partition) => (committed.has(partitionKey(topic, partition)) ? [] : [{ partition, offset: String(end) }]));
-      if (unread.length === 0) continue;
-      try {
-        await admin.setOffsets({ groupId: this.groupId, topic, partitions: unread });
-      } catch (error) {
-        this.bus.logger.warn('kafka bus: could not pin the start of a consumer subscribing from now on; it starts at the latest offset when it first fetches', {
-          group: this.groupId,
-          topic,
-          error: describeFailure(error),
-        });
-      }
+      partitions.forEach((end, partition) => {
+        const key = partitionKey(topic, partition);
+        if (!committed.has(key)) unread.set(key, end);
+      });
+    }
+    return unread;
+  }
+
+  private async pin(offsets: { topic: string; partition: number; offset: string }[]): Promise<void> {
+    try {
+      await this.consumer.commitOffsets(offsets);
+      for (const { topic, partition, offset } of offsets) this.noteCommitted(topic, partition, Number(offset));
+    } catch (error) {
+      // Only a rebalance right after joining gets here; the partitions' next owner then starts at "latest".
+      this.bus.logger.warn('kafka bus: could not commit the starting offsets of a consumer subscribing from now on', { group: this.groupId, error: describeFailure(error) });
     }
   }
 
@@ -321,6 +343,10 @@ class KafkaBusConsumer implements Consumer {
 
   private async commit(topic: string, partition: number, next: number): Promise<void> {
     await this.consumer.commitOffsets([{ topic, partition, offset: String(next) }]);
+    this.noteCommitted(topic, partition, next);
+  }
+
+  private noteCommitted(topic: string, partition: number, next: number): void {
     const key = partitionKey(topic, partition);
     if (next > (this.committedHere.get(key) ?? 0)) this.committedHere.set(key, next);
     for (const waiter of this.waiters) {
