@@ -3,3 +3,7 @@ export * from './legal-aid.resolver';
 export * from './legal-aid.types';
 export * from './legal-aid.inputs';
 export * from './legal-aid.enums';
+export * from './legal-aid-duty.graphql';
+export * from './legal-aid-duty.resolver';
+export * from './legal-aid-cooperation.graphql';
+export * from './legal-aid-cooperation.resolver';

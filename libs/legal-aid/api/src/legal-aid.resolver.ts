@@ -3,6 +3,7 @@ import {
   ApplicationQueries,
   AssignLawyer,
   Closure,
+  ForwardApplication,
   HandleMatter,
   NotifyDefence,
   Objection,
@@ -13,6 +14,8 @@ import {
   type WorkQueueKind,
 } from '@pls/legal-aid-application';
 import type { Art32Ground, Art42Ground, CaseCategory, CivilSubCategory, ClosureQuality, GreenChannelGround, HardshipExemptionInput, MeansCheckMethod, MeansCheckResult, NotificationReason, TerminationGround, UrgentAidGround } from '@pls/legal-aid-domain';
+import { AcceptWithMaterialsOutstandingInput } from './legal-aid-cooperation.graphql';
+import { ForwardLegalAidApplicationInput } from './legal-aid-duty.graphql';
 import { Allow, commandIdFrom, CurrentCaller, toConnection, type Caller } from '@pls/shared-api';
 import { InvalidInput } from '@pls/shared-kernel';
 import { LegalAidQueueValue } from './legal-aid.enums';
@@ -55,7 +58,52 @@ export class LegalAidResolver {
     private readonly closure: Closure,
     private readonly objection: Objection,
     private readonly notifyDefenceUseCase: NotifyDefence,
+    private readonly forwarding: ForwardApplication,
   ) {}
+
+  @Allow('police', 'prison', 'handler')
+  @Mutation(() => LegalAidApplication, { description: '转交申请 (Art. 39): a detention place (police or prison staff of a 看守所) or a duty lawyer on duty forwards a detained person\'s application to the agency.' })
+  async forwardLegalAidApplication(@CurrentCaller() caller: Caller, @Args('input') input: ForwardLegalAidApplicationInput): Promise<LegalAidApplication> {
+    const document = await this.forwarding.execute(
+      caller,
+      {
+        stationOrgId: input.stationOrgId ?? null,
+        applicant: { name: input.applicant.name, idNumber: input.applicant.idNumber, phone: input.applicant.phone ?? null },
+        category: toCategory(input.category),
+        means: { declaredHardship: input.means.declaredHardship, exemption: toExemption(input.means) },
+        greenChannel: (input.greenChannel ?? []) as unknown as GreenChannelGround[],
+        charge: input.charge ?? null,
+        requestedAt: input.requestedAt,
+      },
+      commandIdFrom(input.commandId),
+    );
+    return this.toView(document);
+  }
+
+  @Allow('police', 'prison', 'handler')
+  @Query(() => LegalAidApplicationConnection, { description: 'Applications you (your detention place, or you as duty lawyer) forwarded, newest first, with the 24-hour forwarding status.' })
+  async forwardedLegalAidApplications(
+    @CurrentCaller() caller: Caller,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ) {
+    const page = await this.queries.forwardedApplications(caller, { first: first ?? undefined, after });
+    return toConnection(page, (document) => this.toView(document));
+  }
+
+  @Allow('handler')
+  @Mutation(() => LegalAidApplication, { description: '容缺受理: accept with non-essential materials outstanding, where your region allows it (legalAidRegionSettings).' })
+  async acceptWithMaterialsOutstanding(@CurrentCaller() caller: Caller, @Args('input') input: AcceptWithMaterialsOutstandingInput): Promise<LegalAidApplication> {
+    return this.toView(
+      await this.review.acceptWithMaterialsOutstanding(caller, { applicationId: input.applicationId, items: input.items.map((item) => ({ name: item.name, essential: item.essential })), dueAt: input.dueAt }, commandIdFrom(input.commandId)),
+    );
+  }
+
+  @Allow('handler')
+  @Mutation(() => LegalAidApplication, { description: 'The materials left outstanding under 容缺受理 arrived.' })
+  async supplyOutstandingMaterials(@CurrentCaller() caller: Caller, @Args('input') input: SupplyMaterialsInput): Promise<LegalAidApplication> {
+    return this.toView(await this.review.supplyOutstandingMaterials(caller, { applicationId: input.applicationId, note: input.note ?? null }, commandIdFrom(input.commandId)));
+  }
 
   @Allow(...STAFF, ...ORGANS)
   @Query(() => LegalAidApplication, { description: 'One application by id or 申请编号.' })
@@ -257,7 +305,8 @@ export class LegalAidResolver {
   }
 
   private toView(document: LegalAidApplicationDocument): LegalAidApplication {
-    const { _id, _revisions, adverseParty, declinedLawyerIds, stageBeforeTermination, endedAt, updatedAt, ...rest } = document;
+    const { _id, _revisions, adverseParty, declinedLawyerIds, stageBeforeTermination, endedAt, updatedAt, queueKey, ...rest } = document;
+    void queueKey;
     void _revisions;
     void declinedLawyerIds;
     void stageBeforeTermination;
@@ -284,7 +333,7 @@ function toNotifiedDefence(view: NotifiedDefenceView): NotifiedDefence {
   };
 }
 
-function toCategory(input: LegalAidCategoryInput): CaseCategory {
+export function toCategory(input: LegalAidCategoryInput): CaseCategory {
   // Incomplete categories are passed on as given: the domain refuses them with CATEGORY_INVALID.
   switch (input.kind as string) {
     case 'civil':
@@ -296,7 +345,7 @@ function toCategory(input: LegalAidCategoryInput): CaseCategory {
   }
 }
 
-function toExemption(means: MeansInput): HardshipExemptionInput | null {
+export function toExemption(means: MeansInput): HardshipExemptionInput | null {
   const art42 = means.art42Grounds ?? [];
   const art32 = means.art32Grounds ?? [];
   if (art42.length > 0 && art32.length > 0) throw new InvalidInput('EXEMPTION_INVALID', 'give Art. 42 or Art. 32 grounds, not both');

@@ -18,6 +18,33 @@ export class LegalAidSourceView {
   @Field(() => String, { nullable: true }) notifyingOrgId!: string | null;
   @Field(() => String, { nullable: true }) notifyingOrganKind!: string | null;
   @Field(() => String, { nullable: true }) notificationReason!: string | null;
+  @Field(() => String, { nullable: true, description: 'Forwarded (Art. 39): the detention place, or the station of the duty lawyer.' }) forwarderOrgId!: string | null;
+  @Field(() => String, { nullable: true, description: 'detention-place or duty-lawyer.' }) forwarderKind!: string | null;
+  @Field(() => String, { nullable: true, description: 'When the detained person asked.' }) requestedAt!: string | null;
+  @Field(() => String, { nullable: true }) forwardedAt!: string | null;
+  @Field(() => String, { nullable: true, description: '24 hours after the request (Art. 39).' }) forwardingDueAt!: string | null;
+  @Field(() => Boolean, { nullable: true }) forwardedOnTime!: boolean | null;
+}
+
+@ObjectType({ description: '容缺受理: materials left outstanding at acceptance.' })
+export class LegalAidOutstandingMaterialsView {
+  @Field({ description: 'outstanding or supplied.' }) status!: string;
+  @Field(() => [String]) items!: string[];
+  @Field() dueAt!: string;
+  @Field(() => String, { nullable: true }) suppliedAt!: string | null;
+}
+
+@ObjectType({ description: '异地协作 requested for this application, with the answer.' })
+export class LegalAidApplicationCooperationView {
+  @Field(() => ID) requestId!: string;
+  @Field({ description: 'verify-means or collect-materials.' }) kind!: string;
+  @Field() receivingOrgId!: string;
+  @Field() requestedAt!: string;
+  @Field() dueAt!: string;
+  @Field(() => String, { nullable: true }) result!: string | null;
+  @Field(() => String, { nullable: true }) notes!: string | null;
+  @Field(() => String, { nullable: true }) answeredAt!: string | null;
+  @Field(() => Boolean, { nullable: true }) onTime!: boolean | null;
 }
 
 @ObjectType()
@@ -69,7 +96,7 @@ export class LegalAidClosureView {
 
 @ObjectType({ description: 'A statutory step of the application (限时办结).' })
 export class LegalAidDeadlineView {
-  @Field({ description: 'decision, materials, assignment, entrustment, objection or closure-materials.' }) kind!: string;
+  @Field({ description: 'forwarding, decision, materials, outstanding-materials, assignment, entrustment, objection or closure-materials.' }) kind!: string;
   @Field() dueAt!: string;
   @Field(() => String, { nullable: true }) metAt!: string | null;
   @Field(() => Boolean, { nullable: true }) onTime!: boolean | null;
@@ -106,6 +133,8 @@ export class LegalAidApplication {
   @Field(() => LegalAidObjectionView, { nullable: true }) objection!: LegalAidObjectionView | null;
   @Field(() => String, { nullable: true }) resultSummary!: string | null;
   @Field(() => LegalAidClosureView, { nullable: true }) closure!: LegalAidClosureView | null;
+  @Field(() => LegalAidOutstandingMaterialsView, { nullable: true }) outstandingMaterials!: LegalAidOutstandingMaterialsView | null;
+  @Field(() => [LegalAidApplicationCooperationView]) cooperation!: LegalAidApplicationCooperationView[];
   @Field(() => [LegalAidDeadlineView]) deadlines!: LegalAidDeadlineView[];
   @Field(() => String, { nullable: true }) nextDueAt!: string | null;
   @Field(() => LegalAidDeadlineStatusValue) deadlineStatus!: string;
@@ -146,6 +175,9 @@ export class LegalAidIndicators {
   @Field(() => Float, { nullable: true, description: 'Percent; target 100.' }) notifiedOnTimeRate!: number | null;
   @Field(() => Float, { nullable: true, description: 'Aided cases (granted, urgent, notified) per 10,000 residents.' }) casesPer10kResidents!: number | null;
   @Field(() => Int, { nullable: true }) population!: number | null;
+  @Field(() => Int, { description: '值班律师 consultations at stations of the region.' }) dutyConsultations!: number;
+  @Field(() => Int, { description: 'Duty consultations referred to legal aid (forwarded applications).' }) dutyReferrals!: number;
+  @Field(() => Int, { description: '认罪认罚具结书 witnessed by duty lawyers.' }) pleaAgreementsWitnessed!: number;
 }
 
 @ObjectType({ description: 'A lawyer and the aided matters they act in now.' })

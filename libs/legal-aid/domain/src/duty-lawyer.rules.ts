@@ -17,7 +17,7 @@ export const dutyDaysNotInPast = (days: readonly string[], today: string): boole
 export const lawyerNotAlreadyOnDuty = (shifts: readonly DutyShift[], days: readonly string[]): boolean => !shifts.some((shift) => shift.days.some((day) => days.includes(day)));
 
 // Consultations and witnessings are the acts of the lawyer on duty that day at that station.
-export const dutyOn = (shifts: readonly DutyShift[], stationOrgId: string, day: string): DutyShift | null =>
+export const dutyOn = <S extends Pick<DutyShift, 'stationOrgId' | 'days'>>(shifts: readonly S[], stationOrgId: string, day: string): S | null =>
   shifts.find((shift) => shift.stationOrgId === stationOrgId && shift.days.includes(day)) ?? null;
 
 // 认罪认罚具结书 is witnessed when signed: a witnessing cannot be recorded ahead of the day.

@@ -14,6 +14,9 @@ export function assertActsForAgency(caller: Caller, application: LegalAidApplica
 export function maySeeApplication(caller: Caller, application: LegalAidApplicationDocument): boolean {
   if (caller.orgId === application.agencyOrgId) return true;
   if (application.source.notifyingOrgId !== null && caller.orgId === application.source.notifyingOrgId) return true;
+  // Art. 39: the detention place or duty lawyer that forwarded the application follows it.
+  if (application.source.forwarderOrgId !== null && caller.orgId === application.source.forwarderOrgId) return true;
+  if (application.source.forwardedByUserId !== null && caller.userId === application.source.forwardedByUserId) return true;
   if (!isWithin(application.regionCode, caller.regionCode)) return false;
   if (hasRole(caller, 'supervisor', 'admin')) return true;
   return hasRole(caller, 'handler') && caller.lines.includes('legal-aid');
@@ -27,4 +30,9 @@ export function assertMaySeeApplication(caller: Caller, application: LegalAidApp
 export function assertSupervisesAgency(caller: Caller, application: LegalAidApplicationDocument): void {
   if (!hasRole(caller, 'supervisor')) throw new Forbidden('ROLE_NOT_ALLOWED', 'objections are decided by the justice bureau (supervisor)');
   if (!isWithin(application.regionCode, caller.regionCode)) throw new Forbidden('OUTSIDE_REGION_SCOPE', `application ${application.applicationNo} lies outside your region scope`);
+}
+
+/** Legal aid handlers, supervisors and admins: who reads the agency-side views. */
+export function isLegalAidStaff(caller: Caller): boolean {
+  return (hasRole(caller, 'handler') && caller.lines.includes('legal-aid')) || hasRole(caller, 'supervisor', 'admin');
 }

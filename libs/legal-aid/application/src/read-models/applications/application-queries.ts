@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DIRECTORY_LOOKUP, type DirectoryLookup } from '@pls/directory-contracts';
 import { CLOCK, openProjectionCollection, paginate, READ_STORE, type Filter, type Page, type PageRequest, type ReadCollection, type ReadStore } from '@pls/event-sourcing';
-import { Forbidden, hasRole, InvalidInput, isWithin, NotFound, padRegionCode, regionPrefix, StatutoryCalendar, type Caller, type Clock } from '@pls/shared-kernel';
+import { Forbidden, hasRole, InvalidInput, isWithin, NotFound, padRegionCode, regionPrefix, shanghaiDate, StatutoryCalendar, type Caller, type Clock } from '@pls/shared-kernel';
+import { DutyQueries } from '../duty-lawyers/duty-queries';
 import { assertMaySeeApplication } from '../../shared/application-access';
 import type { LegalAidApplicationDocument } from './application.document';
 import { applicationsProjection, LAWYER_ACTING_STAGES } from './applications.projection';
@@ -41,6 +42,10 @@ export interface LegalAidIndicators {
   /** Aided cases (granted, urgent or notified) per 10,000 residents; null without a recorded population. */
   readonly casesPer10kResidents: number | null;
   readonly population: number | null;
+  /** 值班律师 at stations of the region: consultations, those referred to legal aid, plea agreements witnessed. */
+  readonly dutyConsultations: number;
+  readonly dutyReferrals: number;
+  readonly pleaAgreementsWitnessed: number;
 }
 
 export interface LawyerWorkload {
@@ -64,6 +69,7 @@ export class ApplicationQueries {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(DIRECTORY_LOOKUP) private readonly directory: DirectoryLookup,
+    private readonly duty: DutyQueries,
   ) {}
 
   private collection(): Promise<ReadCollection<LegalAidApplicationDocument>> {
@@ -100,7 +106,13 @@ export class ApplicationQueries {
     const scope: Filter = hasRole(caller, 'supervisor', 'admin') ? { regionCode: { $regex: `^${regionPrefix(caller.regionCode)}` } } : { agencyOrgId: caller.orgId };
     const kind: Filter =
       queue === 'to-review' ? { stage: { $in: REVIEW_STAGES } } : queue === 'to-assign' ? { stage: 'granted' } : queue === 'overdue' ? { nextDueAt: { $lt: this.clock.now().toISOString() } } : {};
-    return paginate(await this.collection(), { $and: [scope, { nextDueAt: { $ne: null } }, kind] }, { field: 'nextDueAt', direction: 1 }, page);
+    return paginate(await this.collection(), { $and: [scope, { nextDueAt: { $ne: null } }, kind] }, { field: 'queueKey', direction: 1 }, page);
+  }
+
+  /** Applications a detention place or duty lawyer forwarded (Art. 39), newest first, with their forwarding times. */
+  async forwardedApplications(caller: Caller, page: PageRequest): Promise<Page<LegalAidApplicationDocument>> {
+    if (!hasRole(caller, 'police', 'prison', 'handler')) throw new Forbidden('ROLE_NOT_ALLOWED', 'forwarded applications are read by the detention places and duty lawyers that forwarded them');
+    return paginate(await this.collection(), { $or: [{ 'source.forwarderOrgId': caller.orgId }, { 'source.forwardedByUserId': caller.userId }] }, { field: 'receivedAt', direction: -1 }, page);
   }
 
   /** 通知辩护 as the notifying organ reads it: its own notices, with the lawyer it was told of (Art. 36). */
@@ -123,6 +135,7 @@ export class ApplicationQueries {
     const notifiedOnTime = notified.filter((row) => row.lawyer?.onTime === true).length;
     const aided = count((row) => row.decision !== null && row.decision.outcome !== 'denied');
     const population = await this.directory.population(region, new Date(from).getUTCFullYear());
+    const duty = await this.duty.counts(`^${regionPrefix(region)}`, shanghaiDate(from), shanghaiDate(new Date(Date.parse(to) - 1)));
     return {
       regionCode: region,
       from,
@@ -137,6 +150,9 @@ export class ApplicationQueries {
       notifiedOnTimeRate: notified.length === 0 ? null : Math.round((notifiedOnTime / notified.length) * 10_000) / 100,
       casesPer10kResidents: population ? Math.round((aided / population) * 10_000 * 100) / 100 : null,
       population,
+      dutyConsultations: duty.consultations,
+      dutyReferrals: duty.referrals,
+      pleaAgreementsWitnessed: duty.witnessings,
     };
   }
 
@@ -161,8 +177,13 @@ export class ApplicationQueries {
   }
 
   deadlineStatus(application: LegalAidApplicationDocument): DeadlineStatus {
-    if (!application.nextDueAt) return 'none';
-    const status = this.calendar.statusOfDue(application.nextDueAt, this.clock.now());
+    return this.statusOfDue(application.nextDueAt);
+  }
+
+  /** Approaching / overdue on the kernel calendar, for any open deadline (cooperation answers too). */
+  statusOfDue(dueAt: string | null): DeadlineStatus {
+    if (!dueAt) return 'none';
+    const status = this.calendar.statusOfDue(dueAt, this.clock.now());
     return status === 'paused' ? 'pending' : status;
   }
 

@@ -1,6 +1,6 @@
 import type { ReadDocument } from '@pls/event-sourcing';
 
-export type ApplicationDeadlineKind = 'decision' | 'materials' | 'assignment' | 'entrustment' | 'objection' | 'closure-materials';
+export type ApplicationDeadlineKind = 'forwarding' | 'decision' | 'materials' | 'outstanding-materials' | 'assignment' | 'entrustment' | 'objection' | 'closure-materials';
 
 export interface ApplicationDeadline {
   readonly kind: ApplicationDeadlineKind;
@@ -19,6 +19,18 @@ export interface ApplicationHistoryEntry {
   readonly byUserId: string | null;
 }
 
+export interface ApplicationCooperation {
+  readonly requestId: string;
+  readonly kind: string;
+  readonly receivingOrgId: string;
+  readonly requestedAt: string;
+  readonly dueAt: string;
+  readonly result: string | null;
+  readonly notes: string | null;
+  readonly answeredAt: string | null;
+  readonly onTime: boolean | null;
+}
+
 /** One legal aid application as the agency, supervisors and notifying organs see it. */
 export interface LegalAidApplicationDocument extends ReadDocument {
   readonly _id: string;
@@ -33,6 +45,14 @@ export interface LegalAidApplicationDocument extends ReadDocument {
     readonly notifyingOrgId: string | null;
     readonly notifyingOrganKind: string | null;
     readonly notificationReason: string | null;
+    /** Forwarded applications (Art. 39): who forwarded, when asked and when forwarded, and whether within 24 hours. */
+    readonly forwarderOrgId: string | null;
+    readonly forwarderKind: string | null;
+    readonly forwardedByUserId: string | null;
+    readonly requestedAt: string | null;
+    readonly forwardedAt: string | null;
+    readonly forwardingDueAt: string | null;
+    readonly forwardedOnTime: boolean | null;
   };
   /** Name in clear (the conflict check matches names); ID and phone masked (个人信息保护法). */
   readonly applicant: { readonly name: string; readonly idNumberMasked: string; readonly phoneMasked: string | null; readonly minor: boolean };
@@ -53,9 +73,15 @@ export interface LegalAidApplicationDocument extends ReadDocument {
   readonly endedAt: string | null;
   readonly resultSummary: string | null;
   readonly closure: { readonly quality: string; readonly subsidyYuan: number; readonly reviewedAt: string } | null;
+  /** 容缺受理: materials left outstanding at acceptance. */
+  readonly outstandingMaterials: { readonly status: 'outstanding' | 'supplied'; readonly items: readonly string[]; readonly dueAt: string; readonly suppliedAt: string | null } | null;
+  /** 异地协作 requests this application's agency made, with their answers. */
+  readonly cooperation: readonly ApplicationCooperation[];
   readonly deadlines: readonly ApplicationDeadline[];
-  /** Soonest open, unpaused deadline: the work queue's order. */
+  /** Soonest open, unpaused deadline. */
   readonly nextDueAt: string | null;
+  /** The work queue's order: green channel (绿色通道) first, then the soonest deadline; null without one. */
+  readonly queueKey: string | null;
   readonly updatedAt: string;
   readonly history: readonly ApplicationHistoryEntry[];
 }

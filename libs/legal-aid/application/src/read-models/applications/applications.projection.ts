@@ -1,9 +1,10 @@
 import { categoryPrefix, parseStreamName, shortType, type Projection, type RecordedEvent } from '@pls/event-sourcing';
-import { APPLICATION_CATEGORY, APPLICATION_CONTEXT, APPLICATION_EVENT_TYPES, type ApplicationEvent } from '@pls/legal-aid-domain';
+import { APPLICATION_CATEGORY, APPLICATION_CONTEXT, APPLICATION_EVENT_TYPES, COOPERATION_CATEGORY, COOPERATION_EVENT_TYPES, type ApplicationEvent, type CooperationEvent } from '@pls/legal-aid-domain';
 import { maskPhone, maskResidentId } from '@pls/shared-kernel';
 import type { ApplicationDeadline, ApplicationDeadlineKind, LegalAidApplicationDocument } from './application.document';
 
 const STREAM_PREFIX = categoryPrefix(APPLICATION_CONTEXT, APPLICATION_CATEGORY);
+const COOPERATION_PREFIX = categoryPrefix(APPLICATION_CONTEXT, COOPERATION_CATEGORY);
 export const APPLICATIONS_PROJECTION_NAME = 'legal-aid.applications';
 
 /** Stages in which a lawyer acts for the recipient: what the conflict check and workloads count. */
@@ -16,7 +17,7 @@ export const LAWYER_ACTING_STAGES = ['assigned', 'in-progress'] as const;
  */
 export const applicationsProjection: Projection<LegalAidApplicationDocument> = {
   name: APPLICATIONS_PROJECTION_NAME,
-  version: 1,
+  version: 2,
   indexes: [
     { fields: { applicationNo: 1 } },
     { fields: { agencyOrgId: 1, nextDueAt: 1 } },
@@ -24,16 +25,56 @@ export const applicationsProjection: Projection<LegalAidApplicationDocument> = {
     { fields: { 'lawyer.lawyerId': 1, stage: 1 } },
     { fields: { 'source.notifyingOrgId': 1, receivedAt: -1 } },
     { fields: { nextDueAt: 1 } },
+    { fields: { agencyOrgId: 1, queueKey: 1 } },
+    { fields: { 'source.forwarderOrgId': 1, receivedAt: -1 } },
   ],
-  canHandle: (event) => event.streamId.startsWith(STREAM_PREFIX),
-  documentId: (event) => parseStreamName(event.streamId).id,
+  // Cooperation requests are written on their own streams; the requester reads their answer on the application.
+  canHandle: (event) => event.streamId.startsWith(STREAM_PREFIX) || event.streamId.startsWith(COOPERATION_PREFIX),
+  documentId: (event) => (event.streamId.startsWith(COOPERATION_PREFIX) ? String((event.data as { applicationId: string }).applicationId) : parseStreamName(event.streamId).id),
   evolve: (document, recorded) => evolveApplicationDocument(document, recorded),
 };
 
 const KNOWN = new Set<string>(APPLICATION_EVENT_TYPES);
+const COOPERATION_KNOWN = new Set<string>(COOPERATION_EVENT_TYPES);
+
+const COOPERATION_KIND_TEXT: Record<string, string> = { 'verify-means': '核查经济困难状况', 'collect-materials': '调查收集材料' };
+const COOPERATION_RESULT_TEXT: Record<string, string> = { 'means-meet': '符合经济困难条件', 'means-do-not-meet': '不符合经济困难条件', 'materials-collected': '材料已收集', unable: '无法协作' };
+
+function evolveCooperation(document: LegalAidApplicationDocument, event: CooperationEvent, at: string, by: string | null): LegalAidApplicationDocument {
+  const step = (text: string) => [...document.history, { at, kind: event.type, text, byUserId: by }];
+  switch (event.type) {
+    case 'CooperationRequested':
+      return derive({
+        ...document,
+        cooperation: [
+          ...document.cooperation,
+          { requestId: event.data.requestId, kind: event.data.kind, receivingOrgId: event.data.receivingAgency.orgId, requestedAt: event.data.requestedAt, dueAt: event.data.dueAt, result: null, notes: null, answeredAt: null, onTime: null },
+        ],
+        updatedAt: at,
+        history: step(`请求异地协作（${COOPERATION_KIND_TEXT[event.data.kind]}）：${event.data.details}`),
+      });
+    case 'CooperationAnswered':
+      return derive({
+        ...document,
+        cooperation: document.cooperation.map((entry) =>
+          entry.requestId === event.data.requestId ? { ...entry, result: event.data.result, notes: event.data.notes, answeredAt: event.data.answeredAt, onTime: event.data.onTime } : entry,
+        ),
+        updatedAt: at,
+        history: step(`异地协作答复：${COOPERATION_RESULT_TEXT[event.data.result]}。${event.data.notes}`),
+      });
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
+}
 
 export function evolveApplicationDocument(document: LegalAidApplicationDocument | null, recorded: RecordedEvent): LegalAidApplicationDocument | null {
   const type = shortType(recorded.type);
+  if (recorded.streamId?.startsWith(COOPERATION_PREFIX)) {
+    if (!COOPERATION_KNOWN.has(type) || !document) return document;
+    return evolveCooperation(document, { type, data: recorded.data } as CooperationEvent, recorded.occurredAt, recorded.metadata?.actor?.userId ?? null);
+  }
   if (!KNOWN.has(type)) return document;
   const event = { type, data: recorded.data } as ApplicationEvent;
   const by = recorded.metadata?.actor?.userId ?? null;
@@ -42,6 +83,7 @@ export function evolveApplicationDocument(document: LegalAidApplicationDocument 
     const source = data.source;
     const notified = source.kind === 'notified-defence';
     const deadlines: ApplicationDeadline[] = [];
+    if (source.kind === 'forwarded') deadlines.push({ kind: 'forwarding', dueAt: source.forwardingDueAt, metAt: source.forwardedAt, onTime: source.forwardedOnTime, paused: false });
     if (data.decisionDueAt) deadlines.push(open('decision', data.decisionDueAt));
     if (data.assignmentDueAt) deadlines.push(open('assignment', data.assignmentDueAt));
     return derive({
@@ -57,6 +99,13 @@ export function evolveApplicationDocument(document: LegalAidApplicationDocument 
         notifyingOrgId: source.kind === 'notified-defence' ? source.notifyingOrgan.orgId : null,
         notifyingOrganKind: source.kind === 'notified-defence' ? source.notifyingOrgan.kind : null,
         notificationReason: source.kind === 'notified-defence' ? source.reason : null,
+        forwarderOrgId: source.kind === 'forwarded' ? source.forwarder.orgId : null,
+        forwarderKind: source.kind === 'forwarded' ? source.forwarder.kind : null,
+        forwardedByUserId: source.kind === 'forwarded' ? data.receivedBy.userId : null,
+        requestedAt: source.kind === 'forwarded' ? source.requestedAt : null,
+        forwardedAt: source.kind === 'forwarded' ? source.forwardedAt : null,
+        forwardingDueAt: source.kind === 'forwarded' ? source.forwardingDueAt : null,
+        forwardedOnTime: source.kind === 'forwarded' ? source.forwardedOnTime : null,
       },
       applicant: {
         name: data.applicant.name,
@@ -91,10 +140,13 @@ export function evolveApplicationDocument(document: LegalAidApplicationDocument 
       endedAt: null,
       resultSummary: null,
       closure: null,
+      outstandingMaterials: null,
+      cooperation: [],
       deadlines,
       nextDueAt: null,
+      queueKey: null,
       updatedAt: data.receivedAt,
-      history: [{ at: data.receivedAt, kind: event.type, text: notified ? `收到通知辩护（${data.applicationNo}）` : `受理法律援助申请（${data.applicationNo}）`, byUserId: by }],
+      history: [{ at: data.receivedAt, kind: event.type, text: receivedText(source.kind, data.applicationNo, source.kind === 'forwarded' ? source.forwardedOnTime : null), byUserId: by }],
     });
   }
   if (!document) return null;
@@ -118,6 +170,22 @@ export function evolveApplicationDocument(document: LegalAidApplicationDocument 
         deadlines: replaceOpen(meet(document.deadlines, 'materials', event.data.suppliedAt, true), 'decision', event.data.decisionDueAt),
         updatedAt: at,
         history: step('申请人已补充材料'),
+      });
+    case 'AcceptedWithMaterialsOutstanding':
+      return derive({
+        ...document,
+        outstandingMaterials: { status: 'outstanding', items: [...event.data.items], dueAt: event.data.dueAt, suppliedAt: null },
+        deadlines: [...document.deadlines, open('outstanding-materials', event.data.dueAt)],
+        updatedAt: at,
+        history: step(`容缺受理，待补充材料：${event.data.items.join('、')}`),
+      });
+    case 'OutstandingMaterialsSupplied':
+      return derive({
+        ...document,
+        outstandingMaterials: document.outstandingMaterials ? { ...document.outstandingMaterials, status: 'supplied', suppliedAt: event.data.suppliedAt } : null,
+        deadlines: meet(document.deadlines, 'outstanding-materials', event.data.suppliedAt, event.data.onTime),
+        updatedAt: at,
+        history: step('容缺材料已补齐'),
       });
     case 'ApplicationWithdrawn':
       return derive({ ...document, stage: 'withdrawn', deadlines: closeAll(document.deadlines, at), updatedAt: at, history: step('未按期补充材料，视为撤回') });
@@ -262,7 +330,19 @@ function closeAll(deadlines: readonly ApplicationDeadline[], at: string): Applic
   return deadlines.map((deadline) => (deadline.metAt === null ? { ...deadline, metAt: at, onTime: null, paused: false } : deadline));
 }
 
+function receivedText(kind: string, applicationNo: string, forwardedOnTime: boolean | null): string {
+  if (kind === 'notified-defence') return `收到通知辩护（${applicationNo}）`;
+  if (kind === 'forwarded') return `收到转交的法律援助申请（${applicationNo}）${forwardedOnTime ? '' : '，转交超过24小时'}`;
+  return `受理法律援助申请（${applicationNo}）`;
+}
+
+/** Green channel first (绿色通道), then the soonest deadline: one sortable key so queues page by one index. */
+export function queueKeyOf(priority: string, dueAt: string | null): string | null {
+  return dueAt === null ? null : `${priority === 'green-channel' ? 0 : 1}|${dueAt}`;
+}
+
 function derive(document: LegalAidApplicationDocument): LegalAidApplicationDocument {
   const due = document.deadlines.filter((deadline) => deadline.metAt === null && !deadline.paused).map((deadline) => deadline.dueAt).sort();
-  return { ...document, nextDueAt: due[0] ?? null };
+  const nextDueAt = due[0] ?? null;
+  return { ...document, nextDueAt, queueKey: queueKeyOf(document.priority, nextDueAt) };
 }
