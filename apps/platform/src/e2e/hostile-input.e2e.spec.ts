@@ -19,6 +19,8 @@ function residentId(first17: string): string {
 const WORKER_ID = residentId('51202219850312003');
 const WORKER_PHONE = '13990081234';
 const VICTIM_ID = residentId('51202219900716002');
+const NEIGHBOUR_ID = residentId('51202219800203123');
+const NEIGHBOUR_PHONE = '13890005678';
 const WRONG_CHECK_ID = WORKER_ID.slice(0, 17) + (WORKER_ID.endsWith('0') ? '1' : '0');
 /** An unmasked resident ID (18 characters) or mainland mobile number anywhere in a text. */
 const PERSONAL_DATA = /(?<!\d)(\d{17}[\dXx]|1[3-9]\d{9})(?!\d)/;
@@ -72,6 +74,10 @@ const LEGAL_AID_QUEUE = `query($queue: LegalAidQueue) { legalAidWorkQueue(queue:
 const INDICATORS = `query($regionCode: String!, $from: String!, $to: String!) { legalAidIndicators(regionCode: $regionCode, from: $from, to: $to) { __typename } }`;
 const NOTIFIED = `query { notifiedDefences { totalCount } }`;
 const UNMASK = `query($code: String!, $field: PersonalDataField!, $reason: String!) { unmaskedApplicant(caseCode: $code, field: $field, reason: $reason) { value } }`;
+const UNMASK_STAFF = `query($userId: ID!, $reason: String!) { unmaskedStaffPhone(userId: $userId, reason: $reason) { value } }`;
+const UNMASK_PARTY = `query($caseNo: String, $partyId: String!, $field: PersonalDataField!, $reason: String!) { unmaskedMediationParty(caseNo: $caseNo, partyId: $partyId, field: $field, reason: $reason) { value } }`;
+const UNMASK_AID = `query($id: ID, $field: PersonalDataField!, $reason: String!) { unmaskedLegalAidApplicant(applicationId: $id, field: $field, reason: $reason) { value } }`;
+const OPEN_MEDIATION = `mutation($input: OpenMediationFromScreeningInput!) { openMediationFromScreening(input: $input) { caseNo } }`;
 const AUDIT = `query($from: String!, $to: String!, $regionCode: String, $first: Int, $after: String) { personalDataAudit(from: $from, to: $to, regionCode: $regionCode, first: $first, after: $after) { totalCount edges { node { readerUserId subjectRef field reason } } } }`;
 
 const registration = (overrides: Record<string, unknown> = {}, applicant: Record<string, unknown> = {}) => ({
@@ -128,6 +134,7 @@ describe('hostile input through GraphQL', () => {
   let caseCode = '';
   let consultationCode = '';
   let applicationId = '';
+  let mediationCaseNo = '';
   let forged = '';
   let expired = '';
   let wrongAudience = '';
@@ -147,6 +154,19 @@ describe('hostile input through GraphQL', () => {
     consultationCode = (
       await ok<{ registerMatter: { caseCode: string } }>('sc.hotline.clerk', REGISTER, { input: registration({ channel: 'HOTLINE', matterTypeCode: 'consultation', description: '来电咨询：工地不发工资怎么办？' }) })
     ).registerMatter.caseCode;
+    mediationCaseNo = (
+      await ok<{ openMediationFromScreening: { caseNo: string } }>('lz.mediator.deng', OPEN_MEDIATION, {
+        input: {
+          screening: { recordNo: '石佛排查〔2026〕H01', screenedAt: '2026-03-01T08:00:00Z', note: '村组排查发现的纠纷' },
+          category: 'NEIGHBOURS',
+          parties: [
+            { kind: 'PERSON', name: '刘芳', idNumber: NEIGHBOUR_ID, phone: NEIGHBOUR_PHONE },
+            { kind: 'PERSON', name: '周强', idNumber: VICTIM_ID },
+          ],
+          claim: '排水沟堵塞致邻居房屋受潮，请求疏通并赔偿',
+        },
+      })
+    ).openMediationFromScreening.caseNo;
     await platform.whenCaughtUp();
 
     const valid = await token('lz.clerk.room');
@@ -215,6 +235,9 @@ describe('hostile input through GraphQL', () => {
     ['notifiedDefences', NOTIFIED, () => ({})],
     ['unmaskedApplicant', UNMASK, () => ({ code: caseCode, field: 'ID_NUMBER', reason: '核实身份' })],
     ['personalDataAudit', AUDIT, () => ({ from: '2026-03-01T00:00:00Z', to: '2026-03-03T00:00:00Z' })],
+    ['unmaskedStaffPhone', UNMASK_STAFF, () => ({ userId: login('lz.clerk.room').userId, reason: '核实身份' })],
+    ['unmaskedMediationParty', UNMASK_PARTY, () => ({ caseNo: mediationCaseNo, partyId: 'P1', field: 'ID_NUMBER', reason: '核实身份' })],
+    ['unmaskedLegalAidApplicant', UNMASK_AID, () => ({ id: applicationId, field: 'ID_NUMBER', reason: '核实身份' })],
   ];
   for (const [operation, query, variables] of anonymous) add({ name: `anonymous ${operation}`, as: null, query, variables, code: 'UNAUTHENTICATED', reason: 'TOKEN_MISSING' });
 
@@ -316,7 +339,14 @@ describe('hostile input through GraphQL', () => {
     { name: 'a court reading the front-desk matters', as: 'lz.court', query: MATTERS, variables: {}, code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' },
     { name: 'a clerk notifying a defence', as: 'lz.clerk.room', query: NOTIFY, variables: { input: { charge: '盗窃罪', defendant: { name: '张三', idNumber: VICTIM_ID }, lifeOrDeathPossible: false, reason: 'MINOR' } }, code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' },
     { name: 'a clerk ordering supervision', as: 'lz.clerk.room', query: SUPERVISE, variables: () => ({ input: { caseCode, dueAt: '2026-03-10T00:00:00Z', note: '督办' } }), code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' },
-    { name: 'a handler unmasking an applicant', as: 'lz.legal-aid.chen', query: UNMASK, variables: () => ({ code: caseCode, field: 'ID_NUMBER', reason: '核实身份' }), code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' },
+    { name: 'a procuratorate unmasking an applicant', as: 'lz.procuratorate', query: UNMASK, variables: () => ({ code: caseCode, field: 'ID_NUMBER', reason: '核实身份' }), code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' },
+    { name: 'a forged token unmasking a legal-aid applicant', as: { raw: '' }, query: UNMASK_AID, variables: () => ({ id: applicationId, field: 'ID_NUMBER', reason: '核实身份', __raw: `Bearer ${forged}` }), code: 'UNAUTHENTICATED', reason: 'TOKEN_SIGNATURE_INVALID' },
+    { name: 'a clerk unmasking a staff phone', as: 'lz.clerk.centre', query: UNMASK_STAFF, variables: () => ({ userId: login('lz.clerk.room').userId, reason: '联系同事' }), code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' },
+    { name: 'a court unmasking a staff phone', as: 'lz.court', query: UNMASK_STAFF, variables: () => ({ userId: login('lz.clerk.room').userId, reason: '联系同事' }), code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' },
+    { name: 'a court unmasking a mediation party', as: 'lz.court', query: UNMASK_PARTY, variables: () => ({ caseNo: mediationCaseNo, partyId: 'P1', field: 'ID_NUMBER', reason: '核实身份' }), code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' },
+    { name: 'a clerk unmasking a mediation party', as: 'lz.clerk.station', query: UNMASK_PARTY, variables: () => ({ caseNo: mediationCaseNo, partyId: 'P1', field: 'PHONE', reason: '核实身份' }), code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' },
+    { name: 'a police integrator unmasking a legal-aid applicant', as: 'lz.police', query: UNMASK_AID, variables: () => ({ id: applicationId, field: 'ID_NUMBER', reason: '核实身份' }), code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' },
+    { name: 'the receiving clerk unmasking the legal-aid applicant', as: 'lz.clerk.room', query: UNMASK_AID, variables: () => ({ id: applicationId, field: 'ID_NUMBER', reason: '核实身份' }), code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' },
     { name: 'a court unmasking an applicant', as: 'lz.court', query: UNMASK, variables: () => ({ code: caseCode, field: 'PHONE', reason: '核实身份' }), code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' },
     { name: 'a clerk reading the audit trail', as: 'lz.clerk.room', query: AUDIT, variables: { from: '2026-03-01T00:00:00Z', to: '2026-03-03T00:00:00Z' }, code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' },
     { name: 'a handler reading the audit trail', as: 'lz.legal-aid.chen', query: AUDIT, variables: { from: '2026-03-01T00:00:00Z', to: '2026-03-03T00:00:00Z' }, code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' },
@@ -328,6 +358,14 @@ describe('hostile input through GraphQL', () => {
     { name: '五通桥 clerk routing a 乐至 matter', as: 'wtq.clerk.centre', query: ROUTE, variables: () => ({ input: { caseCode, line: 'MEDIATION' } }), code: 'FORBIDDEN', reason: 'MATTER_OUTSIDE_SCOPE' },
     { name: '五通桥 clerk rating a 乐至 matter', as: 'wtq.clerk.centre', query: RATE, variables: () => ({ input: { caseCode, level: 'VERY_DISSATISFIED' } }), code: 'FORBIDDEN', reason: 'MATTER_OUTSIDE_SCOPE' },
     { name: '五通桥 clerk unmasking a 乐至 applicant', as: 'wtq.clerk.centre', query: UNMASK, variables: () => ({ code: caseCode, field: 'ID_NUMBER', reason: '好奇' }), code: 'FORBIDDEN', reason: 'MATTER_OUTSIDE_SCOPE' },
+    { name: 'another 乐至 desk\'s clerk unmasking an applicant it did not receive', as: 'lz.clerk.centre', query: UNMASK, variables: () => ({ code: caseCode, field: 'PHONE', reason: '核实身份' }), code: 'FORBIDDEN', reason: 'MATTER_OUTSIDE_SCOPE' },
+    { name: 'a mediator unmasking the applicant of a legal-aid matter (another agency)', as: 'lz.mediator.deng', query: UNMASK, variables: () => ({ code: caseCode, field: 'ID_NUMBER', reason: '核实身份' }), code: 'FORBIDDEN', reason: 'MATTER_OUTSIDE_SCOPE' },
+    { name: '五通桥 supervisor unmasking a 乐至 applicant', as: 'wtq.supervisor', query: UNMASK, variables: () => ({ code: caseCode, field: 'ID_NUMBER', reason: '督办' }), code: 'FORBIDDEN', reason: 'MATTER_OUTSIDE_SCOPE' },
+    { name: '五通桥 supervisor unmasking a 乐至 staff phone', as: 'wtq.supervisor', query: UNMASK_STAFF, variables: () => ({ userId: login('lz.clerk.room').userId, reason: '联系' }), code: 'FORBIDDEN', reason: 'OUTSIDE_REGION_SCOPE' },
+    { name: '五通桥 supervisor unmasking a 乐至 mediation party', as: 'wtq.supervisor', query: UNMASK_PARTY, variables: () => ({ caseNo: mediationCaseNo, partyId: 'P1', field: 'ID_NUMBER', reason: '督办' }), code: 'FORBIDDEN', reason: 'MEDIATION_OUTSIDE_SCOPE' },
+    { name: 'another committee\'s mediator unmasking a party', as: 'lz.mediator.he', query: UNMASK_PARTY, variables: () => ({ caseNo: mediationCaseNo, partyId: 'P1', field: 'ID_NUMBER', reason: '核实身份' }), code: 'FORBIDDEN', reason: 'MEDIATION_OUTSIDE_SCOPE' },
+    { name: 'a 五通桥 legal-aid handler unmasking a 乐至 applicant', as: 'wtq.legal-aid.hu', query: UNMASK_AID, variables: () => ({ id: applicationId, field: 'ID_NUMBER', reason: '核实身份' }), code: 'FORBIDDEN', reason: 'APPLICATION_OUTSIDE_SCOPE' },
+    { name: 'a 五通桥 supervisor unmasking a 乐至 legal-aid applicant', as: 'wtq.supervisor', query: UNMASK_AID, variables: () => ({ id: applicationId, field: 'PHONE', reason: '督办' }), code: 'FORBIDDEN', reason: 'APPLICATION_OUTSIDE_SCOPE' },
     { name: '五通桥 supervisor reading 乐至 statistics', as: 'wtq.supervisor', query: REGION_STATS, variables: { regionCode: '512022', from: '2026-03-01', to: '2026-03-31' }, code: 'FORBIDDEN', reason: 'OUTSIDE_REGION_SCOPE' },
     { name: '五通桥 supervisor ordering supervision on a 乐至 matter', as: 'wtq.supervisor', query: SUPERVISE, variables: () => ({ input: { caseCode, dueAt: '2026-03-10T00:00:00Z', note: '督办' } }), code: 'FORBIDDEN', reason: 'MATTER_OUTSIDE_SCOPE' },
     { name: '五通桥 supervisor reading the 乐至 audit trail', as: 'wtq.supervisor', query: AUDIT, variables: { regionCode: '512022', from: '2026-03-01T00:00:00Z', to: '2026-03-03T00:00:00Z' }, code: 'FORBIDDEN', reason: 'OUTSIDE_REGION_SCOPE' },
@@ -346,6 +384,21 @@ describe('hostile input through GraphQL', () => {
     { name: 'an unmasking with a 10 kB reason', as: 'lz.clerk.room', query: UNMASK, variables: () => ({ code: caseCode, field: 'ID_NUMBER', reason: '因'.repeat(10_000) }), code: 'BAD_USER_INPUT', reason: 'AUDIT_REASON_TOO_LONG' },
     { name: 'an unmasking reason with control characters', as: 'lz.clerk.room', query: UNMASK, variables: () => ({ code: caseCode, field: 'PHONE', reason: '核实\u0000身份' }), code: 'BAD_USER_INPUT', reason: 'CONTROL_CHARACTERS' },
     { name: 'an unmasking of an unknown field', as: 'lz.clerk.room', query: UNMASK, variables: () => ({ code: caseCode, field: 'BANK_ACCOUNT', reason: '核实身份' }), code: 'BAD_USER_INPUT' },
+    { name: 'a staff-phone unmasking without a reason', as: 'lz.supervisor', query: UNMASK_STAFF, variables: () => ({ userId: login('lz.clerk.room').userId, reason: '' }), code: 'BAD_USER_INPUT', reason: 'AUDIT_REASON_REQUIRED' },
+    { name: 'a staff-phone unmasking with a 10 kB reason', as: 'lz.supervisor', query: UNMASK_STAFF, variables: () => ({ userId: login('lz.clerk.room').userId, reason: 'x'.repeat(10_000) }), code: 'BAD_USER_INPUT', reason: 'AUDIT_REASON_TOO_LONG' },
+    { name: 'a staff-phone unmasking reason with a line feed', as: 'lz.supervisor', query: UNMASK_STAFF, variables: () => ({ userId: login('lz.clerk.room').userId, reason: '联系\n同事' }), code: 'BAD_USER_INPUT', reason: 'CONTROL_CHARACTERS' },
+    { name: 'a staff-phone unmasking of an operator id', as: 'lz.supervisor', query: UNMASK_STAFF, variables: { userId: '$where', reason: '联系同事' }, code: 'BAD_USER_INPUT', reason: 'ID_INVALID' },
+    { name: 'a staff-phone unmasking of an unknown member', as: 'lz.supervisor', query: UNMASK_STAFF, variables: { userId: 'nobody', reason: '联系同事' }, code: 'NOT_FOUND', reason: 'STAFF_MEMBER_NOT_FOUND' },
+    { name: 'a party unmasking without a reason', as: 'lz.mediator.deng', query: UNMASK_PARTY, variables: () => ({ caseNo: mediationCaseNo, partyId: 'P1', field: 'ID_NUMBER', reason: ' ' }), code: 'BAD_USER_INPUT', reason: 'AUDIT_REASON_REQUIRED' },
+    { name: 'a party unmasking with a 10 kB reason', as: 'lz.mediator.deng', query: UNMASK_PARTY, variables: () => ({ caseNo: mediationCaseNo, partyId: 'P1', field: 'ID_NUMBER', reason: '因'.repeat(10_000) }), code: 'BAD_USER_INPUT', reason: 'AUDIT_REASON_TOO_LONG' },
+    { name: 'a party unmasking reason with a DEL character', as: 'lz.mediator.deng', query: UNMASK_PARTY, variables: () => ({ caseNo: mediationCaseNo, partyId: 'P1', field: 'ID_NUMBER', reason: '核实\u007f身份' }), code: 'BAD_USER_INPUT', reason: 'CONTROL_CHARACTERS' },
+    { name: 'a party unmasking of an operator party id', as: 'lz.mediator.deng', query: UNMASK_PARTY, variables: () => ({ caseNo: mediationCaseNo, partyId: '{"$ne":null}', field: 'ID_NUMBER', reason: '核实身份' }), code: 'BAD_USER_INPUT', reason: 'PARTY_ID_INVALID' },
+    { name: 'a party unmasking of a phone never given', as: 'lz.mediator.deng', query: UNMASK_PARTY, variables: () => ({ caseNo: mediationCaseNo, partyId: 'P2', field: 'PHONE', reason: '核实身份' }), code: 'BAD_USER_INPUT', reason: 'FIELD_NOT_RECORDED' },
+    { name: 'a party unmasking with no case given', as: 'lz.mediator.deng', query: UNMASK_PARTY, variables: { partyId: 'P1', field: 'ID_NUMBER', reason: '核实身份' }, code: 'BAD_USER_INPUT', reason: 'MEDIATION_KEY_REQUIRED' },
+    { name: 'a legal-aid unmasking without a reason', as: 'lz.legal-aid.chen', query: UNMASK_AID, variables: () => ({ id: applicationId, field: 'ID_NUMBER', reason: '' }), code: 'BAD_USER_INPUT', reason: 'AUDIT_REASON_REQUIRED' },
+    { name: 'a legal-aid unmasking with a 10 kB reason', as: 'lz.legal-aid.chen', query: UNMASK_AID, variables: () => ({ id: applicationId, field: 'PHONE', reason: '因'.repeat(10_000) }), code: 'BAD_USER_INPUT', reason: 'AUDIT_REASON_TOO_LONG' },
+    { name: 'a legal-aid unmasking reason with a tab', as: 'lz.legal-aid.chen', query: UNMASK_AID, variables: () => ({ id: applicationId, field: 'PHONE', reason: '核实\t身份' }), code: 'BAD_USER_INPUT', reason: 'CONTROL_CHARACTERS' },
+    { name: 'a legal-aid unmasking with no application given', as: 'lz.legal-aid.chen', query: UNMASK_AID, variables: { field: 'ID_NUMBER', reason: '核实身份' }, code: 'BAD_USER_INPUT', reason: 'APPLICATION_KEY_REQUIRED' },
     { name: 'an audit trail over an impossible date', as: 'lz.supervisor', query: AUDIT, variables: { from: '2026-02-30T00:00:00Z', to: '2026-03-03T00:00:00Z' }, code: 'BAD_USER_INPUT', reason: 'MALFORMED_INSTANT' },
     { name: 'an audit trail over ten years', as: 'lz.supervisor', query: AUDIT, variables: { from: '2016-03-01T00:00:00Z', to: '2026-03-03T00:00:00Z' }, code: 'BAD_USER_INPUT', reason: 'PERIOD_TOO_LONG' },
     { name: 'an audit trail with a forged cursor', as: 'lz.supervisor', query: AUDIT, variables: { from: '2026-03-01T00:00:00Z', to: '2026-03-03T00:00:00Z', after: Buffer.from(JSON.stringify(['$gt', 'x'])).toString('base64url') }, code: 'BAD_USER_INPUT', reason: 'CURSOR_INVALID' },
@@ -409,14 +462,23 @@ describe('hostile input through GraphQL', () => {
   });
 
   describe('audited unmasking', () => {
-    it('releases the raw ID number to the receiving clerk, records who, whose, which field and why, and shows it to the supervisor', async () => {
+    /** A legitimate read: exactly one `<context>.PersonalDataRead` appended, in the owning context's streams, before the value came back. */
+    async function unmasked(username: string, query: string, variables: Record<string, unknown>, context: string): Promise<string> {
       const before = await platform.eventCount();
-      const unmasked = await ok<{ unmaskedApplicant: { value: string } }>('lz.clerk.room', UNMASK, { code: caseCode, field: 'ID_NUMBER', reason: '申请人来电核实身份' });
-      expect(unmasked.unmaskedApplicant.value).toBe(WORKER_ID);
-      const phone = await ok<{ unmaskedApplicant: { value: string } }>('lz.supervisor', UNMASK, { code: caseCode, field: 'PHONE', reason: '督办回访' });
-      expect(phone.unmaskedApplicant.value).toBe(WORKER_PHONE);
+      const data = await ok<Record<string, { value: string }>>(username, query, variables);
       await platform.whenCaughtUp();
-      expect(await platform.eventCount()).toBe(before + 2);
+      expect(await platform.eventCount()).toBe(before + 1);
+      const [record] = await platform.store.readAll({ after: before, maxCount: 1 });
+      expect(record.type).toBe(`${context}.PersonalDataRead`);
+      expect(record.streamId.startsWith(`${context}.audit-`)).toBe(true);
+      expect(JSON.stringify(record)).not.toMatch(PERSONAL_DATA);
+      platform.clock.advance(1000);
+      return Object.values(data)[0].value;
+    }
+
+    it('releases the raw ID number to the receiving clerk, records who, whose, which field and why, and shows it to the supervisor', async () => {
+      expect(await unmasked('lz.clerk.room', UNMASK, { code: caseCode, field: 'ID_NUMBER', reason: '申请人来电核实身份' }, 'intake')).toBe(WORKER_ID);
+      expect(await unmasked('lz.supervisor', UNMASK, { code: caseCode, field: 'PHONE', reason: '督办回访' }, 'intake')).toBe(WORKER_PHONE);
       const trail = await ok<{ personalDataAudit: { totalCount: number; edges: { node: Record<string, string> }[] } }>('lz.supervisor', AUDIT, { from: '2026-03-02T00:00:00Z', to: '2026-03-02T23:59:59Z' });
       expect(trail.personalDataAudit.edges.map((edge) => edge.node)).toEqual([
         { readerUserId: login('lz.clerk.room').userId, subjectRef: caseCode, field: 'ID_NUMBER', reason: '申请人来电核实身份' },
@@ -428,6 +490,73 @@ describe('hostile input through GraphQL', () => {
       expect(elsewhere.personalDataAudit.totalCount).toBe(0);
       const page = await ok<{ personalDataAudit: { edges: { node: Record<string, string> }[] } }>('sc.admin', `query($after: String) { personalDataAudit(from: "2026-03-02T00:00:00Z", to: "2026-03-02T23:59:59Z", first: 1, after: $after) { edges { cursor node { field } } pageInfo { endCursor hasNextPage } } }`);
       expect(page.personalDataAudit.edges.map((edge) => edge.node.field)).toEqual(['ID_NUMBER']);
+    });
+
+    it('releases a staff phone, a mediation party\'s data and a legal-aid applicant\'s, each audited in its own context', async () => {
+      expect(await unmasked('lz.supervisor', UNMASK_STAFF, { userId: login('lz.clerk.room').userId, reason: '值班调度联系' }, 'directory')).toMatch(/^1990000\d{4}$/);
+      expect(await unmasked('lz.mediator.deng', UNMASK_PARTY, { caseNo: mediationCaseNo, partyId: 'P1', field: 'PHONE', reason: '通知调解时间' }, 'mediation')).toBe(NEIGHBOUR_PHONE);
+      expect(await unmasked('lz.mediator.deng', UNMASK_PARTY, { caseNo: mediationCaseNo, partyId: 'P1', field: 'ID_NUMBER', reason: '制作调解协议书' }, 'mediation')).toBe(NEIGHBOUR_ID);
+      expect(await unmasked('lz.legal-aid.chen', UNMASK_AID, { id: applicationId, field: 'ID_NUMBER', reason: '经济困难核查' }, 'legal-aid')).toBe(WORKER_ID);
+      expect(await unmasked('lz.legal-aid.chen', UNMASK_AID, { id: applicationId, field: 'PHONE', reason: '通知补充材料' }, 'legal-aid')).toBe(WORKER_PHONE);
+      expect(await unmasked('lz.legal-aid.chen', UNMASK, { code: caseCode, field: 'PHONE', reason: '联系申请人' }, 'intake')).toBe(WORKER_PHONE);
+      const trail = await ok<{ personalDataAudit: { totalCount: number } }>('lz.supervisor', AUDIT, { from: '2026-03-02T00:00:00Z', to: '2026-03-02T23:59:59Z' });
+      expect(trail.personalDataAudit.totalCount).toBe(8);
+    });
+  });
+
+  describe('guessing the last four phone digits', () => {
+    const PROGRESS = `query($code: String!, $last4: String!) { publicProgress(code: $code, phoneLast4: $last4) { caseCode } }`;
+    let target = '';
+    const rightDigits = WORKER_PHONE.slice(-4);
+    const wrong = ['0000', '1111', '2222', '3333', '4444', '5555', '6666'].filter((digits) => digits !== rightDigits);
+
+    beforeAll(async () => {
+      target = (await ok<{ registerMatter: { caseCode: string } }>('lz.clerk.room', REGISTER, { input: registration({ description: '咨询工伤认定流程，用人单位不配合。' }) })).registerMatter.caseCode;
+      await platform.whenCaughtUp();
+    });
+
+    async function refused(query: string, variables: Record<string, unknown>, code: string, reason: string) {
+      const before = await platform.eventCount();
+      const response = await call(null, query, variables);
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code, reason });
+      expect(response.data ?? null).toBeNull();
+      expect(JSON.stringify(response)).not.toMatch(PERSONAL_DATA);
+      await platform.whenCaughtUp();
+      expect(await platform.eventCount()).toBe(before);
+      return response;
+    }
+
+    it('locks a case code\'s public look-ups after five wrong answers, whichever entry point they came through', async () => {
+      for (const digits of wrong.slice(0, 3)) await refused(PROGRESS, { code: target, last4: digits }, 'NOT_FOUND', 'MATTER_NOT_FOUND');
+      for (const digits of wrong.slice(3, 5)) await refused(RATE_MINE, { input: { caseCode: target, level: 'VERY_DISSATISFIED', phoneLast4: digits } }, 'NOT_FOUND', 'MATTER_NOT_FOUND');
+      const locked = await refused(PROGRESS, { code: target, last4: wrong[5] }, 'FORBIDDEN', 'TOO_MANY_ATTEMPTS');
+      expect(locked.errors?.[0]?.message).toMatch(/locked until 2026-03-02T0\d:\d{2}:\d{2}\.\d{3}Z/);
+    });
+
+    it('refuses the right digits too while locked, on the progress query and on rating, and appends no rating', async () => {
+      await refused(PROGRESS, { code: target, last4: rightDigits }, 'FORBIDDEN', 'TOO_MANY_ATTEMPTS');
+      await refused(RATE_MINE, { input: { caseCode: target, level: 'VERY_DISSATISFIED', phoneLast4: rightDigits } }, 'FORBIDDEN', 'TOO_MANY_ATTEMPTS');
+      // Other case codes are not affected: the lock belongs to the code, not to the caller.
+      expect((await ok<{ publicProgress: { caseCode: string } }>(null, PROGRESS, { code: caseCode, last4: rightDigits })).publicProgress.caseCode).toBe(caseCode);
+    });
+
+    it('counts per case code whatever the address, so rotating IPs does not reset it', async () => {
+      const response = await fetch(platform.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.77' }, body: JSON.stringify({ query: PROGRESS, variables: { code: target, last4: rightDigits } }) });
+      expect(((await response.json()) as GraphQLResponse<unknown>).errors?.[0]?.extensions?.reason).toBe('TOO_MANY_ATTEMPTS');
+    });
+
+    it('opens again when the lock period has passed on the platform clock, and the right digits then answer', async () => {
+      platform.clock.advance(29 * 60_000);
+      await refused(PROGRESS, { code: target, last4: rightDigits }, 'FORBIDDEN', 'TOO_MANY_ATTEMPTS');
+      platform.clock.advance(2 * 60_000);
+      expect((await ok<{ publicProgress: { caseCode: string } }>(null, PROGRESS, { code: target, last4: rightDigits })).publicProgress.caseCode).toBe(target);
+      await refused(PROGRESS, { code: target, last4: wrong[0] }, 'NOT_FOUND', 'MATTER_NOT_FOUND');
+    });
+
+    it('tells the person on the progress page that the code is locked, not that it is unknown', async () => {
+      const page = await (await fetch(platform.url.replace(/\/graphql$/, `/progress/${target}`))).text();
+      expect(page).toContain('TOO_MANY_ATTEMPTS');
+      expect(page).toContain('错误次数过多');
     });
   });
 
@@ -450,13 +579,15 @@ describe('hostile input through GraphQL', () => {
   });
 
   describe('logs', () => {
-    it('hold no unmasked ID or phone number after the whole suite (platform logger and Nest\'s own)', () => {
+    it('hold no unmasked ID or phone number after the whole suite, every unmask path and the guessing lock included (platform logger and Nest\'s own)', () => {
       // Both sinks really were recording during the suite.
       expect(platform.nestLog.length).toBeGreaterThan(0);
       const text = JSON.stringify(platform.logger.entries) + JSON.stringify(platform.nestLog);
       expect(text).not.toContain(WORKER_ID);
       expect(text).not.toContain(WORKER_PHONE);
       expect(text).not.toContain(VICTIM_ID);
+      expect(text).not.toContain(NEIGHBOUR_ID);
+      expect(text).not.toContain(NEIGHBOUR_PHONE);
       expect(text).not.toMatch(PERSONAL_DATA);
     });
   });
