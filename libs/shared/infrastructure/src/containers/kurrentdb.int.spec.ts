@@ -1,0 +1,53 @@
+import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
+import { describeEventStoreConformance } from '@pls/event-sourcing/testing';
+import { KurrentDbEventStore } from '../kurrentdb';
+import { describeWithContainers } from './container-runtime';
+
+// The official image on Docker Hub; PLS_KURRENTDB_IMAGE picks another (an arm64 tag, a mirror, or
+// the last EventStoreDB release, whose client protocol is the same).
+const IMAGE = process.env['PLS_KURRENTDB_IMAGE'] ?? 'kurrentplatform/kurrentdb:25.1';
+const HTTP_AND_GRPC = 2113;
+
+describeWithContainers('KurrentDB event store conformance (testcontainers)')(`KurrentDbEventStore on ${IMAGE}`, () => {
+  let container: StartedTestContainer;
+  let connectionString: string;
+
+  beforeAll(async () => {
+    // One insecure, in-memory node without projections: the adapter needs streams and $all only.
+    container = await new GenericContainer(IMAGE)
+      .withEnvironment({
+        KURRENTDB_INSECURE: 'true',
+        KURRENTDB_MEM_DB: 'true',
+        KURRENTDB_RUN_PROJECTIONS: 'None',
+        KURRENTDB_CLUSTER_SIZE: '1',
+        KURRENTDB_TELEMETRY_OPTOUT: 'true',
+      })
+      .withExposedPorts(HTTP_AND_GRPC)
+      .withWaitStrategy(Wait.forHttp('/health/live', HTTP_AND_GRPC).forStatusCodeMatching((status) => status >= 200 && status < 300))
+      .withStartupTimeout(180_000)
+      .start();
+    connectionString = `kurrentdb://${container.getHost()}:${container.getMappedPort(HTTP_AND_GRPC)}?tls=false`;
+  }, 10 * 60_000);
+
+  afterAll(async () => {
+    await container?.stop();
+  });
+
+  describeEventStoreConformance('kurrentdb', {
+    async create() {
+      let store = KurrentDbEventStore.connect({ connectionString });
+      return {
+        get store() {
+          return store;
+        },
+        // A new connection to the same node: what a restarted service sees.
+        reopen: async () => {
+          await store.close();
+          store = KurrentDbEventStore.connect({ connectionString });
+          return store;
+        },
+        dispose: () => store.close(),
+      };
+    },
+  });
+});
