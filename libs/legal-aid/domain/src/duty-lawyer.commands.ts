@@ -1,7 +1,7 @@
 import type { Command } from '@pls/event-sourcing';
 import type { ConsultationMatter, DutyLawyerFacts, DutyStationFacts } from './duty-lawyer.types';
 
-/** Commands of the DutyLawyer aggregate (stream `legal-aid.duty-lawyer-<lawyerUserId>`): one lawyer's roster and duty record. */
+/** Commands of the DutyLawyer aggregate (stream `legal-aid.dutylawyer-<lawyerUserId>`): one lawyer's roster and duty record. */
 
 /** 排班: the agency schedules the lawyer from its pool at a station for some days. */
 export type ScheduleDuty = Command<

@@ -3,7 +3,7 @@ import type { StaffRef } from './application.types';
 import * as input from './application.validation';
 
 /**
- * A region's legal aid settings (stream `legal-aid.region-settings-<region>`), set by its justice
+ * A region's legal aid settings (stream `legal-aid.regionsettings-<region>`), set by its justice
  * bureau. A setting holds for the region's whole subtree unless a region below sets its own.
  */
 
