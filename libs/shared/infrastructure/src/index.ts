@@ -5,3 +5,4 @@ export * from './embedded/memory-checkpoint-store.adapter';
 export * from './runtime';
 export * from './kurrentdb';
 export * from './kafka';
+export * from './mongo';

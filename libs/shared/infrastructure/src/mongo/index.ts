@@ -1,0 +1,2 @@
+export * from './mongo-read-store.adapter';
+export * from './mongo-checkpoint-store.adapter';
