@@ -1,2 +1,2 @@
-export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb-event-store.adapter';
+export { KurrentDbEventStore, type KurrentDbClientPort, type KurrentDbClientSettings, type KurrentDbEventStoreOptions } from './kurrentdb-event-store.adapter';
 export { EventStoreFailure, EventStoreUnavailable, KURRENTDB_ERRORS } from './kurrentdb-errors';

@@ -34,6 +34,11 @@ export interface KurrentDbEventStoreOptions {
   readonly maxAppendAttempts?: number;
 }
 
+/** The part of the KurrentDB client the adapter uses. */
+export type KurrentDbClientPort = Pick<KurrentDBClient, 'appendToStream' | 'readStream' | 'readAll' | 'subscribeToAll' | 'dispose'>;
+
+export type KurrentDbClientSettings = Omit<KurrentDbEventStoreOptions, 'connectionString'>;
+
 interface Page {
   /** Events beyond the checkpoint that pass the reader's filter, in `$all` order. */
   readonly events: RecordedEvent[];
@@ -77,9 +82,14 @@ export class KurrentDbEventStore implements EventStore {
     return new KurrentDbEventStore(client, options);
   }
 
+  /** Over a client the caller made (its own credentials, TLS or cluster settings); closing the store disposes of it. */
+  static over(client: KurrentDbClientPort, options: KurrentDbClientSettings = {}): KurrentDbEventStore {
+    return new KurrentDbEventStore(client, options);
+  }
+
   private constructor(
-    private readonly client: KurrentDBClient,
-    options: KurrentDbEventStoreOptions,
+    private readonly client: KurrentDbClientPort,
+    options: KurrentDbClientSettings,
   ) {
     this.pageSize = options.pageSize ?? 500;
     this.subscriptionBatchSize = options.subscriptionBatchSize ?? 500;
