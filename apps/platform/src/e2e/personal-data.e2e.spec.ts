@@ -194,3 +194,37 @@ describe('audited unmasking of personal data in every context (embedded mode)', 
     });
   });
 });
+
+describe('the phone-digit guessing limit as configured (PLS_PHONE_GUESS_*)', () => {
+  let platform: TestPlatform;
+  const { ok, call } = new GraphQLSession(() => platform, { ttlSeconds: 24 * 3600 });
+  const PROGRESS = `query($code: String!, $last4: String!) { publicProgress(code: $code, phoneLast4: $last4) { caseCode } }`;
+
+  beforeAll(async () => {
+    platform = await TestPlatform.start({ now: '2026-03-02T01:00:00.000Z', env: { PLS_PHONE_GUESS_MAX_FAILURES: '2', PLS_PHONE_GUESS_WINDOW_SECONDS: '60', PLS_PHONE_GUESS_LOCK_SECONDS: '120' } });
+  });
+  afterAll(async () => {
+    await platform?.close();
+  });
+
+  it('locks after the configured two wrong answers, for the configured two minutes', async () => {
+    const { caseCode } = (
+      await ok<{ registerMatter: { caseCode: string } }>('lz.clerk.room', `mutation($input: RegisterMatterInput!) { registerMatter(input: $input) { caseCode } }`, {
+        input: {
+          channel: 'WALK_IN',
+          matterTypeCode: 'consultation',
+          applicant: { kind: 'PERSON', name: '罗大勇', idType: 'RESIDENT_ID', idNumber: WORKER_ID, phone: WORKER_PHONE },
+          description: '咨询劳动合同解除的经济补偿。',
+          consentToDataUse: true,
+        },
+      })
+    ).registerMatter;
+    await platform.whenCaughtUp();
+    const reason = async (last4: string) => (await call(null, PROGRESS, { code: caseCode, last4 })).errors?.[0]?.extensions?.reason ?? null;
+    expect(await reason('0000')).toBe('MATTER_NOT_FOUND');
+    expect(await reason('0001')).toBe('MATTER_NOT_FOUND');
+    expect(await reason(WORKER_PHONE.slice(-4))).toBe('TOO_MANY_ATTEMPTS');
+    platform.clock.advance(120_000);
+    expect(await reason(WORKER_PHONE.slice(-4))).toBeNull();
+  });
+});

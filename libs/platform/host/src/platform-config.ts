@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { DEFAULT_PHONE_GUESS_LIMIT, type PhoneGuessLimit } from '@pls/intake-application';
 import { DEFAULT_QUERY_LIMITS, DEFAULT_RATE_LIMITS, type QueryLimits, type RateLimits } from '@pls/shared-api';
 
 export interface PlatformConfig {
@@ -28,6 +29,8 @@ export interface PlatformConfig {
   readonly introspection: boolean;
   /** 限时办结 at the front desk, in working days: acceptance by the back office, feedback, rectification. */
   readonly frontDeskDeadlines: { readonly acceptance: number; readonly feedback: number; readonly rectification: number };
+  /** Wrong phone-digit answers per case code that lock its public look-ups (publicProgress, rateMyMatter, /progress). */
+  readonly phoneGuessLimit: PhoneGuessLimit;
 }
 
 /** Reads the environment once at start; a bad value stops the process with the variable named. */
@@ -73,6 +76,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       feedback: workingDays(env, 'PLS_FEEDBACK_WORKING_DAYS', 3),
       // Sichuan's 好差评 practice: a bad rating is rectified within 15 working days.
       rectification: workingDays(env, 'PLS_RECTIFICATION_WORKING_DAYS', 15),
+    },
+    phoneGuessLimit: {
+      maxFailures: positiveInt(env, 'PLS_PHONE_GUESS_MAX_FAILURES', DEFAULT_PHONE_GUESS_LIMIT.maxFailures),
+      windowSeconds: positiveInt(env, 'PLS_PHONE_GUESS_WINDOW_SECONDS', DEFAULT_PHONE_GUESS_LIMIT.windowSeconds),
+      lockSeconds: positiveInt(env, 'PLS_PHONE_GUESS_LOCK_SECONDS', DEFAULT_PHONE_GUESS_LIMIT.lockSeconds),
     },
   };
 }
