@@ -46,38 +46,29 @@ export class PhoneDigitsGuessLimit {
     this.limit = { ...DEFAULT_PHONE_GUESS_LIMIT, ...options.phoneGuessLimit };
   }
 
-  /** Refuses every answer, right or wrong, while the code is locked. */
-  async assertOpen(caseCode: string): Promise<void> {
-    const document = await (await this.collection()).get(caseCode);
-    const now = this.clock.now();
-    if (document?.lockedUntil && Date.parse(document.lockedUntil) > now.getTime()) {
-      const retryAfterSeconds = Math.ceil((Date.parse(document.lockedUntil) - now.getTime()) / 1000);
-      throw new Forbidden(
-        'TOO_MANY_ATTEMPTS',
-        `too many wrong answers for this case code: its public look-ups are locked until ${document.lockedUntil}; try again later or ask the desk that registered it`,
-        { lockedUntil: document.lockedUntil, retryAfterSeconds },
-      );
-    }
-  }
-
-  async recordFailure(caseCode: string): Promise<void> {
+  /**
+   * Call before checking an answer: refuses it while the code is locked, otherwise counts it as a
+   * wrong answer until `answeredRightly` says otherwise. Counting first, in one compare-and-set,
+   * is what stops a burst of parallel guesses from all passing the check before any is counted.
+   */
+  async beginAttempt(caseCode: string): Promise<void> {
     await this.write(caseCode, (current) => {
       const now = this.clock.now();
+      if (current?.lockedUntil && Date.parse(current.lockedUntil) > now.getTime()) throw locked(current.lockedUntil, now);
       const windowStart = now.getTime() - this.limit.windowSeconds * 1000;
-      const expiredLock = current?.lockedUntil && Date.parse(current.lockedUntil) <= now.getTime();
-      const failures = [...(expiredLock ? [] : (current?.failures ?? [])).filter((at) => Date.parse(at) > windowStart), now.toISOString()];
-      if (failures.length >= this.limit.maxFailures) {
-        return { _id: caseCode, failures: [], lockedUntil: new Date(now.getTime() + this.limit.lockSeconds * 1000).toISOString(), version: (current?.version ?? -1) + 1 };
-      }
-      return { _id: caseCode, failures, lockedUntil: null, version: (current?.version ?? -1) + 1 };
+      // A lock that has run out starts the count afresh.
+      const lockExpired = Boolean(current?.lockedUntil);
+      const failures = [...(lockExpired ? [] : (current?.failures ?? [])).filter((at) => Date.parse(at) > windowStart), now.toISOString()];
+      const version = (current?.version ?? -1) + 1;
+      // The answer that reaches the threshold is still checked; if it is wrong, the lock stands.
+      if (failures.length >= this.limit.maxFailures) return { _id: caseCode, failures, lockedUntil: new Date(now.getTime() + this.limit.lockSeconds * 1000).toISOString(), version };
+      return { _id: caseCode, failures, lockedUntil: null, version };
     });
   }
 
-  /** The rightful applicant answered: earlier wrong answers no longer count towards a lock. */
-  async recordSuccess(caseCode: string): Promise<void> {
-    const current = await (await this.collection()).get(caseCode);
-    if (!current || current.failures.length === 0) return;
-    await this.write(caseCode, (latest) => (latest ? { ...latest, failures: [], version: latest.version + 1 } : { _id: caseCode, failures: [], lockedUntil: null, version: 0 }));
+  /** The rightful applicant answered: the attempt, and earlier wrong ones, no longer count. */
+  async answeredRightly(caseCode: string): Promise<void> {
+    await this.write(caseCode, (current) => ({ _id: caseCode, failures: [], lockedUntil: null, version: (current?.version ?? -1) + 1 }));
   }
 
   private async write(caseCode: string, next: (current: GuessDocument | null) => GuessDocument | null): Promise<void> {
@@ -92,7 +83,21 @@ export class PhoneDigitsGuessLimit {
     throw new Forbidden('TOO_MANY_ATTEMPTS', 'too many simultaneous answers for this case code; try again later');
   }
 
+  /** Whether the code is locked now (for tests and operators; answers go through beginAttempt). */
+  async lockedUntil(caseCode: string): Promise<string | null> {
+    const document = await (await this.collection()).get(caseCode);
+    return document?.lockedUntil && Date.parse(document.lockedUntil) > this.clock.now().getTime() ? document.lockedUntil : null;
+  }
+
   private collection(): Promise<ReadCollection<GuessDocument>> {
     return this.readStore.collection<GuessDocument>(PHONE_GUESSES_COLLECTION, { name: PHONE_GUESSES_COLLECTION, indexes: [] });
   }
+}
+
+function locked(lockedUntil: string, now: Date): Forbidden {
+  return new Forbidden(
+    'TOO_MANY_ATTEMPTS',
+    `too many wrong answers for this case code: its public look-ups are locked until ${lockedUntil}; try again later or ask the desk that registered it`,
+    { lockedUntil, retryAfterSeconds: Math.ceil((Date.parse(lockedUntil) - now.getTime()) / 1000) },
+  );
 }

@@ -10,62 +10,71 @@ function replicas(count: number, limit: Partial<PhoneGuessLimit> = {}) {
   return { clock, limits: Array.from({ length: count }, () => new PhoneDigitsGuessLimit(readStore, clock, { phoneGuessLimit: limit })) };
 }
 
-async function failTimes(limit: PhoneDigitsGuessLimit, times: number): Promise<void> {
-  for (let index = 0; index < times; index++) await limit.recordFailure(CODE);
+/** Wrong answers: attempts never followed by `answeredRightly`. */
+async function wrongAnswers(limit: PhoneDigitsGuessLimit, times: number): Promise<void> {
+  for (let index = 0; index < times; index++) await limit.beginAttempt(CODE);
 }
 
 describe('the limit on guessing the last four phone digits', () => {
-  it('given four wrong answers, when the fifth comes, then the case code is locked for 30 minutes with TOO_MANY_ATTEMPTS', async () => {
+  it('given four wrong answers, when the fifth is wrong too, then the next answer is refused with TOO_MANY_ATTEMPTS for 30 minutes', async () => {
     const { clock, limits: [limit] } = replicas(1);
-    await failTimes(limit, 4);
-    await expect(limit.assertOpen(CODE)).resolves.toBeUndefined();
-    await limit.recordFailure(CODE);
-    await expect(limit.assertOpen(CODE)).rejects.toMatchObject({ code: 'TOO_MANY_ATTEMPTS', category: 'FORBIDDEN', details: { lockedUntil: '2026-03-02T01:30:00.000Z', retryAfterSeconds: 1800 } });
+    await wrongAnswers(limit, 4);
+    expect(await limit.lockedUntil(CODE)).toBeNull();
+    await limit.beginAttempt(CODE);
+    await expect(limit.beginAttempt(CODE)).rejects.toMatchObject({ code: 'TOO_MANY_ATTEMPTS', category: 'FORBIDDEN', details: { lockedUntil: '2026-03-02T01:30:00.000Z', retryAfterSeconds: 1800 } });
     clock.advance(30 * 60_000 - 1);
-    await expect(limit.assertOpen(CODE)).rejects.toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    await expect(limit.beginAttempt(CODE)).rejects.toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
     clock.advance(1);
-    await expect(limit.assertOpen(CODE)).resolves.toBeUndefined();
+    await expect(limit.beginAttempt(CODE)).resolves.toBeUndefined();
+  });
+
+  it('given four wrong answers, when the fifth is right, then nothing is locked and the count starts again', async () => {
+    const { limits: [limit] } = replicas(1);
+    await wrongAnswers(limit, 4);
+    await limit.beginAttempt(CODE);
+    await limit.answeredRightly(CODE);
+    expect(await limit.lockedUntil(CODE)).toBeNull();
+    await wrongAnswers(limit, 4);
+    expect(await limit.lockedUntil(CODE)).toBeNull();
   });
 
   it('given wrong answers older than the window, when more come, then only those inside the rolling window count', async () => {
     const { clock, limits: [limit] } = replicas(1);
-    await failTimes(limit, 4);
+    await wrongAnswers(limit, 4);
     clock.advance(15 * 60_000 + 1);
-    await failTimes(limit, 4);
-    await expect(limit.assertOpen(CODE)).resolves.toBeUndefined();
-    await limit.recordFailure(CODE);
-    await expect(limit.assertOpen(CODE)).rejects.toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    await wrongAnswers(limit, 4);
+    expect(await limit.lockedUntil(CODE)).toBeNull();
+    await limit.beginAttempt(CODE);
+    expect(await limit.lockedUntil(CODE)).toBe('2026-03-02T01:45:00.001Z');
   });
 
-  it('given a lock that expired, when a wrong answer comes, then counting starts afresh', async () => {
+  it('given a lock that ran out, when a wrong answer comes, then counting starts afresh', async () => {
     const { clock, limits: [limit] } = replicas(1);
-    await failTimes(limit, 5);
+    await wrongAnswers(limit, 5);
     clock.advance(30 * 60_000);
-    await limit.recordFailure(CODE);
-    await expect(limit.assertOpen(CODE)).resolves.toBeUndefined();
+    await wrongAnswers(limit, 4);
+    expect(await limit.lockedUntil(CODE)).toBeNull();
   });
 
-  it('given wrong answers through two gateway replicas at once, then each one counts and together they lock the code', async () => {
+  it('given a burst of parallel guesses through two gateway replicas, then only five are let through to be checked', async () => {
     const { limits: [first, second] } = replicas(2);
-    await Promise.all([failTimes(first, 3), failTimes(second, 2)]);
-    await expect(first.assertOpen(CODE)).rejects.toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
-    await expect(second.assertOpen(CODE)).rejects.toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    const outcomes = await Promise.allSettled(Array.from({ length: 12 }, (_, index) => (index % 2 === 0 ? first : second).beginAttempt(CODE)));
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(5);
+    expect(outcomes.filter((outcome) => outcome.status === 'rejected').map((outcome) => (outcome as PromiseRejectedResult).reason.code)).toEqual(Array(7).fill('TOO_MANY_ATTEMPTS'));
+    expect(await second.lockedUntil(CODE)).toBe('2026-03-02T01:30:00.000Z');
   });
 
-  it('given the rightful applicant answers, then earlier wrong answers no longer count, and other codes are never affected', async () => {
+  it('never affects another case code', async () => {
     const { limits: [limit] } = replicas(1);
-    await failTimes(limit, 4);
-    await limit.recordSuccess(CODE);
-    await failTimes(limit, 4);
-    await expect(limit.assertOpen(CODE)).resolves.toBeUndefined();
-    await expect(limit.assertOpen('SC-OTHR-CODE')).resolves.toBeUndefined();
+    await wrongAnswers(limit, 5);
+    await expect(limit.beginAttempt('SC-OTHR-CODE')).resolves.toBeUndefined();
   });
 
   it('follows the configured threshold, window and lock period', async () => {
     const { clock, limits: [limit] } = replicas(1, { maxFailures: 2, windowSeconds: 60, lockSeconds: 120 });
-    await failTimes(limit, 2);
-    await expect(limit.assertOpen(CODE)).rejects.toMatchObject({ details: { retryAfterSeconds: 120 } });
+    await wrongAnswers(limit, 2);
+    await expect(limit.beginAttempt(CODE)).rejects.toMatchObject({ details: { retryAfterSeconds: 120 } });
     clock.advance(120_000);
-    await expect(limit.assertOpen(CODE)).resolves.toBeUndefined();
+    await expect(limit.beginAttempt(CODE)).resolves.toBeUndefined();
   });
 });

@@ -25,16 +25,13 @@ export class RateService {
   /** The applicant rates online (the QR code on the receipt): the case code and phone digits identify them. */
   async byApplicant(input: { caseCode: string; phoneLast4: string; level: RatingLevel; comment?: string | null }, commandId: string): Promise<void> {
     const caseCode = parseCaseCode(input.caseCode).value;
-    await this.guesses.assertOpen(caseCode);
+    await this.guesses.beginAttempt(caseCode);
     const matter = await this.matters.requireByCaseCode(caseCode).catch((error: unknown) => {
       if (error instanceof NotFound) return null;
       throw error;
     });
-    if (!matter || !phoneMatches(matter, input.phoneLast4)) {
-      await this.guesses.recordFailure(caseCode);
-      throw new NotFound('MATTER_NOT_FOUND', 'no matter with that case code and phone number');
-    }
-    await this.guesses.recordSuccess(caseCode);
+    if (!matter || !phoneMatches(matter, input.phoneLast4)) throw new NotFound('MATTER_NOT_FOUND', 'no matter with that case code and phone number');
+    await this.guesses.answeredRightly(caseCode);
     const metadata = this.matters.metadata({ ...PUBLIC_RATER, orgId: matter.receivingOrgId }, commandId, { caseCode: matter.caseCode });
     await this.matters.sendAndRead(matter._id, { type: 'RateService', data: { level: input.level, comment: input.comment ?? null }, metadata });
   }

@@ -105,13 +105,10 @@ export class MatterQueries {
     const caseCode = parseCaseCodeOrNull(code);
     // One answer for "no such code" and "wrong digits", so the page cannot be used to probe codes.
     if (caseCode === null) throw new NotFound('MATTER_NOT_FOUND', 'no matter with that case code and phone number');
-    await this.guesses.assertOpen(caseCode);
+    await this.guesses.beginAttempt(caseCode);
     const matter = await this.byCaseCode(caseCode);
-    if (!matter || !phoneMatches(matter, phoneLast4)) {
-      await this.guesses.recordFailure(caseCode);
-      throw new NotFound('MATTER_NOT_FOUND', 'no matter with that case code and phone number');
-    }
-    await this.guesses.recordSuccess(caseCode);
+    if (!matter || !phoneMatches(matter, phoneLast4)) throw new NotFound('MATTER_NOT_FOUND', 'no matter with that case code and phone number');
+    await this.guesses.answeredRightly(caseCode);
     return {
       caseCode: matter.caseCode,
       matterType: matter.matterType.name,
