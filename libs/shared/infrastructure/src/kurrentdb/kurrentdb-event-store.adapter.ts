@@ -17,7 +17,7 @@ import {
   type SubscribeToAllOptions,
   type Subscription,
 } from '@pls/event-sourcing';
-import { KURRENTDB_ERRORS } from './kurrentdb-errors';
+import { EventStoreFailure, KURRENTDB_ERRORS } from './kurrentdb-errors';
 import { decideAppend, decodePosition, encodePosition, fromKurrentEvent, planAllFilter, toKurrentEventData, toKurrentStreamState, translateKurrentError } from './kurrentdb-mapping';
 
 export interface KurrentDbEventStoreOptions {
@@ -28,8 +28,8 @@ export interface KurrentDbEventStoreOptions {
   /** Largest batch handed to a subscriber that sets no maxCount. Default 500. */
   readonly subscriptionBatchSize?: number;
   /**
-   * How often an append with `any` or `stream_exists` re-reads and retries when another writer
-   * moved the stream between its read and its write. Default 5.
+   * How many rounds of read-then-write an append makes when other writers keep moving the stream
+   * between its read and its write (only `any` and `stream_exists` appends go round again). Default 5.
    */
   readonly maxAppendAttempts?: number;
 }
@@ -108,6 +108,8 @@ export class KurrentDbEventStore implements EventStore {
     assertValidAppend(streamId, events, expected);
     const toWrite = events.map(toKurrentEventData);
     const eventIds = events.map((event) => event.eventId);
+    // Each round re-reads the stream: after a lost race, a numeric or no_stream expectation is then
+    // refused with the actual revision (or found to be a replay); any / stream_exists write again.
     for (let attempt = 1; ; attempt++) {
       const stream = await this.readWholeStream(streamId);
       const decision = decideAppend(streamId, stream, expected, eventIds);
@@ -117,12 +119,15 @@ export class KurrentDbEventStore implements EventStore {
         case 'replay':
           return resultOf(decision.events, true);
         case 'write': {
-          const written = await this.write(streamId, toWrite, decision.expectedRevision, expected, attempt);
-          if (written === 'moved') continue;
+          const outcome = await this.write(streamId, toWrite, decision.expectedRevision);
+          if (outcome !== 'written') {
+            if (attempt < this.maxAppendAttempts) continue;
+            throw translateKurrentError(outcome.conflict, { operation: 'append', streamId, expected });
+          }
           const recorded = await this.readStreamEvents(streamId, decision.expectedRevision + 1, toWrite.length);
-          // Only a concurrent retry of these very events can make the revisions hold other ids:
-          // the next round reads the stream again and reports that as the replay it is.
-          if (recorded.length !== eventIds.length || recorded.some((event, index) => event.eventId !== eventIds[index])) continue;
+          if (recorded.length !== eventIds.length || recorded.some((event, index) => event.eventId !== eventIds[index])) {
+            throw new EventStoreFailure(KURRENTDB_ERRORS.failure, `append to ${streamId} was acknowledged, but revisions ${decision.expectedRevision + 1}.. do not read back as its events`, { streamId, eventIds });
+          }
           return resultOf(recorded, false);
         }
         default: {
@@ -175,17 +180,14 @@ export class KurrentDbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  /** 'moved': another writer changed the stream since it was read and the caller's expectation allows another look. */
-  private async write(streamId: string, events: readonly EventData[], seenRevision: number, expected: ExpectedRevision, attempt: number): Promise<'written' | 'moved'> {
+  /** Written, or the conflict when another writer moved the stream after it was read. */
+  private async write(streamId: string, events: readonly EventData[], seenRevision: number): Promise<'written' | { readonly conflict: unknown }> {
     try {
       await this.client.appendToStream(streamId, [...events], { streamState: toKurrentStreamState(seenRevision < 0 ? 'no_stream' : seenRevision), requiresLeader: true });
       return 'written';
     } catch (error) {
-      // A numeric or no_stream expectation is re-checked on the fresh read, which names the actual
-      // revision or finds a replay; any / stream_exists just try again on the new tail.
-      const exact = typeof expected === 'number' || expected === 'no_stream';
-      if (isWrongExpectedVersion(error) && (exact || attempt < this.maxAppendAttempts)) return 'moved';
-      throw translateKurrentError(error, { operation: 'append', streamId, expected });
+      if (isWrongExpectedVersion(error)) return { conflict: error };
+      throw translateKurrentError(error, { operation: 'append', streamId });
     }
   }
 
@@ -273,9 +275,12 @@ export class KurrentDbEventStore implements EventStore {
   }
 }
 
-/** The live wake-up listens only for new events; its checkpoints would wake the loop for nothing. */
+/**
+ * The wake-up keeps no position (the loop does), so it asks for server checkpoints as rarely as
+ * the protocol allows sensibly: each one is a message over a quiet filter for nothing.
+ */
 function withoutCheckpoints(filter: Filter): Filter {
-  return { ...filter, checkpointInterval: 1_000_000, checkpointReached: undefined };
+  return { ...filter, checkpointInterval: 10_000, checkpointReached: undefined };
 }
 
 function resultOf(events: readonly RecordedEvent[], idempotentReplay: boolean): AppendResult {
