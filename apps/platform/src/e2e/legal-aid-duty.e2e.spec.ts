@@ -61,7 +61,11 @@ describe('duty lawyers and forwarded applications through GraphQL (embedded mode
     it('lets the county agency schedule a lawyer of its pool at its detention centre for today and tomorrow', async () => {
       const record = (await schedule(AGENCY_HANDLER, { lawyerUserId: login(LAWYER).userId, stationOrgId: DETENTION, days: ['2026-03-03', '2026-03-02'] })).scheduleDuty;
       expect(record.shifts).toEqual([expect.objectContaining({ stationKind: 'detention-centre', days: ['2026-03-02', '2026-03-03'] })]);
-      await schedule(AGENCY_HANDLER, { lawyerUserId: login(LAWYER).userId, stationOrgId: COURT, days: ['2026-03-04'] });
+      const retried = { commandId: '7d0c5b9a-1e2f-4a3b-9c4d-5e6f7a8b9c0d', lawyerUserId: login(LAWYER).userId, stationOrgId: COURT, days: ['2026-03-04'] };
+      await schedule(AGENCY_HANDLER, retried);
+      const before = await platform.eventCount();
+      expect((await schedule(AGENCY_HANDLER, retried)).scheduleDuty.shifts).toHaveLength(2);
+      expect(await platform.eventCount()).toBe(before);
     });
 
     it.each([
@@ -120,6 +124,15 @@ describe('duty lawyers and forwarded applications through GraphQL (embedded mode
       expect((await ok<{ legalAidApplication: Application }>(LAWYER, APPLICATION, { id: referredId })).legalAidApplication.stage).toBe('received');
     });
 
+    it('answers a retried consultation (same commandId) with the first result and appends nothing', async () => {
+      const input = { commandId: '2b4f7c1e-93a0-4d55-8f0e-6a1c2d3e4f50', stationOrgId: DETENTION, person: { name: '周某' }, matter: 'CRIMINAL', advice: '代为转交申请。', referral: { ...referral, applicant: { name: '周某', idNumber: residentId('51202219900101002') } } };
+      const first = (await ok<{ recordDutyConsultation: { referredApplicationNo: string; consultation: { consultationId: string } } }>(LAWYER, CONSULT, { input })).recordDutyConsultation;
+      const before = await platform.eventCount();
+      const again = (await ok<{ recordDutyConsultation: { referredApplicationNo: string; consultation: { consultationId: string } } }>(LAWYER, CONSULT, { input })).recordDutyConsultation;
+      expect(again).toEqual(first);
+      expect(await platform.eventCount()).toBe(before);
+    });
+
     it('records a plain consultation and a plea agreement witnessed today, with the defendant masked', async () => {
       await ok(LAWYER, CONSULT, { input: { stationOrgId: DETENTION, person: { name: '张某' }, matter: 'CRIMINAL', advice: '解释认罪认罚从宽制度。' } });
       const witnessing = (await ok<{ witnessPleaAgreement: Record<string, string> }>(LAWYER, WITNESS, {
@@ -151,7 +164,7 @@ describe('duty lawyers and forwarded applications through GraphQL (embedded mode
     it("shows the lawyer's record to the lawyer, the agency and the supervisor, masked, and not to another county", async () => {
       const own = (await ok<{ dutyLawyerRecord: { shifts: unknown[]; consultations: { personIdNumberMasked: string | null }[]; witnessings: unknown[] } }>(LAWYER, RECORD, {})).dutyLawyerRecord;
       expect(own.shifts).toHaveLength(2);
-      expect(own.consultations).toHaveLength(2);
+      expect(own.consultations).toHaveLength(3);
       expect(own.witnessings).toHaveLength(1);
       expect(JSON.stringify(own)).not.toContain(DETAINEE_ID);
       await ok(AGENCY_HANDLER, RECORD, { lawyer: login(LAWYER).userId });
@@ -162,11 +175,11 @@ describe('duty lawyers and forwarded applications through GraphQL (embedded mode
 
     it("counts the station's consultations, referrals and witnessings, and the county's and city's indicators include them", async () => {
       const activity = (await ok<{ dutyStationActivity: Record<string, unknown> }>('lz.detention', ACTIVITY, { station: DETENTION, from: '2026-03-01', to: '2026-03-31' })).dutyStationActivity;
-      expect(activity).toMatchObject({ consultationCount: 2, referralCount: 1, witnessingCount: 1 });
+      expect(activity).toMatchObject({ consultationCount: 3, referralCount: 2, witnessingCount: 1 });
       expect(JSON.stringify(activity)).not.toContain(DEFENDANT_ID);
       for (const [username, region] of [['lz.supervisor', '512022'], ['zy.supervisor', '512000']]) {
         const indicators = (await ok<{ legalAidIndicators: Record<string, number> }>(username, INDICATORS, { region })).legalAidIndicators;
-        expect(indicators).toMatchObject({ dutyConsultations: 2, dutyReferrals: 1, pleaAgreementsWitnessed: 1 });
+        expect(indicators).toMatchObject({ dutyConsultations: 3, dutyReferrals: 2, pleaAgreementsWitnessed: 1 });
       }
       const elsewhere = (await ok<{ legalAidIndicators: Record<string, number> }>('wtq.supervisor', INDICATORS, { region: '511112' })).legalAidIndicators;
       expect(elsewhere).toMatchObject({ dutyConsultations: 0, pleaAgreementsWitnessed: 0 });
@@ -192,7 +205,7 @@ describe('duty lawyers and forwarded applications through GraphQL (embedded mode
       expect(forwarded.history[0].text).toContain('转交超过24小时');
 
       const mine = (await ok<{ forwardedLegalAidApplications: { totalCount: number; edges: { node: { source: { forwarderKind: string } } }[] } }>('lz.detention', FORWARDED)).forwardedLegalAidApplications;
-      expect(mine.edges.map((edge) => edge.node.source.forwarderKind).sort()).toEqual(['detention-place', 'duty-lawyer']);
+      expect(mine.edges.map((edge) => edge.node.source.forwarderKind).sort()).toEqual(['detention-place', 'duty-lawyer', 'duty-lawyer']);
       // Green channel (绿色通道) comes first in the agency's queue.
       const queue = (await ok<{ legalAidWorkQueue: { edges: { node: { id: string; priority: string } }[] } }>(AGENCY_HANDLER, WORK_QUEUE)).legalAidWorkQueue;
       expect(queue.edges[0].node).toMatchObject({ id: forwarded.id, priority: 'green-channel' });

@@ -79,7 +79,7 @@ export class DutyLawyers {
     await this.assertLawyer(caller);
     const consultationId = deterministicId('legal-aid.duty-consultation', commandId);
     const existing = (await this.streams.dutyLawyers().then((c) => c.get(caller.userId)))?.consultations.find((c) => c.consultationId === consultationId);
-    if (existing) return { consultation: existing, referredApplicationNo: null };
+    if (existing) return { consultation: existing, referredApplicationNo: existing.referredApplicationId ? await this.forwarding.applicationNo(existing.referredApplicationId) : null };
     let referredApplicationId: string | null = null;
     let referredApplicationNo: string | null = null;
     if (input.referral) {

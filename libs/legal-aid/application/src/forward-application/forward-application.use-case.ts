@@ -62,6 +62,10 @@ export class ForwardApplication {
     return { forwarder: { orgId: stationOrgId, kind: 'duty-lawyer' }, agency };
   }
 
+  async applicationNo(applicationId: string): Promise<string> {
+    return (await this.applications.readAfterCatchUp(applicationId)).applicationNo;
+  }
+
   async receive(
     caller: Caller,
     applicationId: string,
