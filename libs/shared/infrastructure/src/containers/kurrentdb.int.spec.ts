@@ -8,6 +8,12 @@ import { describeWithContainers } from './container-runtime';
 const IMAGE = process.env['PLS_KURRENTDB_IMAGE'] ?? 'kurrentplatform/kurrentdb:25.1';
 const HTTP_AND_GRPC = 2113;
 
+/** EventStoreDB images read the same settings under the EVENTSTORE_ prefix. */
+function nodeSettings(prefix: 'KURRENTDB' | 'EVENTSTORE'): Record<string, string> {
+  const settings = { INSECURE: 'true', MEM_DB: 'true', RUN_PROJECTIONS: 'None', CLUSTER_SIZE: '1', TELEMETRY_OPTOUT: 'true' };
+  return Object.fromEntries(Object.entries(settings).map(([name, value]) => [`${prefix}_${name}`, value]));
+}
+
 describeWithContainers('KurrentDB event store conformance (testcontainers)')(`KurrentDbEventStore on ${IMAGE}`, () => {
   let container: StartedTestContainer;
   let connectionString: string;
@@ -15,13 +21,7 @@ describeWithContainers('KurrentDB event store conformance (testcontainers)')(`Ku
   beforeAll(async () => {
     // One insecure, in-memory node without projections: the adapter needs streams and $all only.
     container = await new GenericContainer(IMAGE)
-      .withEnvironment({
-        KURRENTDB_INSECURE: 'true',
-        KURRENTDB_MEM_DB: 'true',
-        KURRENTDB_RUN_PROJECTIONS: 'None',
-        KURRENTDB_CLUSTER_SIZE: '1',
-        KURRENTDB_TELEMETRY_OPTOUT: 'true',
-      })
+      .withEnvironment(nodeSettings(IMAGE.includes('eventstore') ? 'EVENTSTORE' : 'KURRENTDB'))
       .withExposedPorts(HTTP_AND_GRPC)
       .withWaitStrategy(Wait.forHttp('/health/live', HTTP_AND_GRPC).forStatusCodeMatching((status) => status >= 200 && status < 300))
       .withStartupTimeout(180_000)
