@@ -1,7 +1,7 @@
 import { CommandHandler, ProjectionRunner, RecordingLogger, type RecordedEvent } from '@pls/event-sourcing';
 import { MemoryEventStore } from '@pls/event-sourcing/testing';
 import { MemoryReadStore } from '@pls/infrastructure';
-import { APPLICATION_CONTEXT, applicationStreamId, legalAidDecider, type ApplicationCommand } from '@pls/legal-aid-domain';
+import { APPLICATION_CONTEXT, applicationStreamId, cooperationDecider, cooperationStreamId, legalAidDecider, type ApplicationCommand, type CooperationCommand } from '@pls/legal-aid-domain';
 import { residentIdCheckCharacter, StatutoryCalendar } from '@pls/shared-kernel';
 import type { LegalAidApplicationDocument } from './application.document';
 import { applicationsProjection, evolveApplicationDocument } from './applications.projection';
@@ -37,6 +37,21 @@ async function applicationHistory(): Promise<RecordedEvent[]> {
   return store.readAll();
 }
 
+/** An application under review whose agency asked another region's agency to verify means, answered there. */
+async function cooperationHistory(): Promise<RecordedEvent[]> {
+  const store = new MemoryEventStore();
+  const commands = new CommandHandler({ context: APPLICATION_CONTEXT, decider: legalAidDecider({ calendar: new StatutoryCalendar() }), store });
+  const cooperation = new CommandHandler({ context: APPLICATION_CONTEXT, decider: cooperationDecider({ calendar: new StatutoryCalendar() }), store });
+  await commands.handle(applicationStreamId('a1'), command('ReceiveApplication', {
+    applicationId: 'a1', applicationNo: '（2026）川乐援字第0002号', agencyOrgId: agency.orgId, agencyRegionCode: agency.regionCode, source: { kind: 'direct' },
+    applicant: { name: '孙建华', idNumber }, category: { kind: 'civil', subCategory: 'personal-injury' }, adverseParty: null, means: { declaredHardship: true },
+  }, '2026-03-02T01:00:00.000Z'));
+  const ask = (c: CooperationCommand) => cooperation.handle(cooperationStreamId('r1'), c);
+  await ask({ type: 'RequestCooperation', data: { requestId: 'r1', applicationId: 'a1', applicationNo: '（2026）川乐援字第0002号', priority: 'normal', requestingAgency: agency, receivingAgency: { orgId: 'org-wtq', regionCode: '511112000000', kind: 'legal-aid-agency' }, kind: 'verify-means', details: '核查' }, metadata: { commandId: 'c-r1', now: '2026-03-02T02:00:00.000Z', actor: handler } });
+  await ask({ type: 'AnswerCooperation', data: { result: 'means-meet', notes: '符合' }, metadata: { commandId: 'c-r2', now: '2026-03-03T02:00:00.000Z', actor: { userId: 'hu', orgId: 'org-wtq', roles: ['handler'] } } });
+  return store.readAll();
+}
+
 async function project(events: readonly RecordedEvent[], rounds: number): Promise<{ document: LegalAidApplicationDocument | null; runner: ProjectionRunner }> {
   const runner = new ProjectionRunner({ readStore: new MemoryReadStore(), projections: [applicationsProjection], logger: new RecordingLogger() });
   await runner.open();
@@ -68,6 +83,16 @@ describe('the legal aid applications projection', () => {
     expect(document?.deadlines.map((deadline) => [deadline.kind, deadline.onTime])).toEqual([
       ['decision', true], ['assignment', true], ['entrustment', true], ['closure-materials', true],
     ]);
+  });
+
+  it("given a cooperation request answered for the application, when replayed twice, then the answer shows once on the application's history", async () => {
+    const events = await cooperationHistory();
+    const once = await project(events, 1);
+    const twice = await project(events, 2);
+    expect(twice.document).toEqual(once.document);
+    expect(twice.runner.stats).toMatchObject({ applied: events.length, skipped: events.length, gaps: 0 });
+    expect(once.document?.cooperation).toEqual([expect.objectContaining({ requestId: 'r1', result: 'means-meet', onTime: true })]);
+    expect(once.document?.history.map((entry) => entry.kind)).toEqual(['ApplicationReceived', 'CooperationRequested', 'CooperationAnswered']);
   });
 
   it('given an event type it does not know on an application stream, then the document is left as it was', async () => {
