@@ -8,7 +8,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const jest = join(root, 'node_modules/jest/bin/jest.js');
 const suites = 'libs/shared/infrastructure/src/containers';
 
-const result = spawnSync(process.execPath, [jest, suites, '--selectProjects', 'int', '--runInBand', ...process.argv.slice(2)], {
+// `npm run test:containers -- kurrentdb` narrows to the matching files of this folder; flags go to Jest.
+const args = process.argv.slice(2);
+const names = args.filter((arg) => !arg.startsWith('-'));
+const flags = args.filter((arg) => arg.startsWith('-'));
+const patterns = names.length > 0 ? names.map((name) => `${suites}/.*${name}`) : [suites];
+
+const result = spawnSync(process.execPath, [jest, ...patterns, '--selectProjects', 'int', '--runInBand', ...flags], {
   cwd: root,
   stdio: 'inherit',
   env: { TZ: 'UTC', ...process.env, PLS_REQUIRE_CONTAINERS: '1' },
