@@ -18,4 +18,6 @@ module.exports = {
     project('e2e', 'e2e', { slowTestThreshold: 60 }),
   ],
   testTimeout: 60_000,
+  // Stops a Kafka broker these tests started, once no other live test run holds it (tools/servers/README.md).
+  globalTeardown: '<rootDir>/tools/servers/jest-global-teardown.cjs',
 };

@@ -6,9 +6,12 @@ const path = require('node:path');
 
 const cli = path.join(__dirname, 'kafka.mjs');
 
-function run(args) {
+function run(args, options = {}) {
+  const env = { ...process.env };
+  if (options.instance) env.KAFKA_INSTANCE = options.instance;
+  const flags = options.port ? ['--port', String(options.port)] : [];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [cli, ...args, ...flags], { env, stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk) => {
@@ -19,27 +22,38 @@ function run(args) {
   });
 }
 
-function externalBrokers() {
+function externalBrokers(options = {}) {
+  if (options.instance) return null;
   const value = (process.env.KAFKA_BROKERS || '').trim();
   return value ? value.split(',').map((broker) => broker.trim()).filter(Boolean) : null;
 }
 
-async function stopKafka() {
-  if (externalBrokers()) return;
-  await run(['stop']);
+/** The Jest main process: workers are its children (with an IPC channel); in-band tests run in it. */
+function testRunPid() {
+  return process.env.JEST_WORKER_ID && typeof process.send === 'function' ? process.ppid : process.pid;
 }
 
-async function startKafka() {
-  const external = externalBrokers();
+async function stopKafka(options = {}) {
+  if (externalBrokers(options)) return;
+  await run(['stop'], options);
+}
+
+async function startKafka(options = {}) {
+  const external = externalBrokers(options);
   if (external) return { brokers: external };
-  return { brokers: (await run(['start'])).split(',') };
+  return { brokers: (await run(['start'], options)).split(',') };
 }
 
-async function ensureKafka() {
-  const external = externalBrokers();
+async function ensureKafka(options = {}) {
+  const external = externalBrokers(options);
   if (external) return { brokers: external, external: true, stop: async () => undefined };
-  const { brokers } = JSON.parse(await run(['ensure']));
-  return { brokers, external: false, stop: stopKafka };
+  const { brokers } = JSON.parse(await run(['ensure', '--lease', String(testRunPid())], options));
+  return { brokers, external: false, stop: () => stopKafka(options) };
 }
 
-module.exports = { ensureKafka, startKafka, stopKafka };
+async function releaseKafka(lease = process.pid, options = {}) {
+  if (externalBrokers(options)) return;
+  await run(['release', '--lease', String(lease)], options);
+}
+
+module.exports = { ensureKafka, startKafka, stopKafka, releaseKafka };

@@ -2,7 +2,7 @@
 // A real single-node Apache Kafka broker (KRaft) without Docker: the broker jars come from Maven
 // Central, run on the machine's Java. Usable as a CLI and as a module (tests call ensureKafka()).
 //
-//   node tools/servers/kafka.mjs start|stop|status|fetch|ensure [--port N]
+//   node tools/servers/kafka.mjs start|stop|status|fetch|ensure|release [--port N] [--lease PID]
 //
 // KAFKA_BROKERS=host:port[,host:port] points everything at an external broker instead; nothing is
 // fetched, started or stopped then.
@@ -22,17 +22,23 @@ const LOCK_TIMEOUT_MS = Number(process.env.KAFKA_LOCK_TIMEOUT_MS ?? 15 * 60_000)
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const serversDir = path.join(repoRoot, '.cache', 'servers');
+/** A second broker beside the shared one (e.g. for a test that stops it): its own data dir, state and lock. */
+const INSTANCE = process.env.KAFKA_INSTANCE?.trim() || '';
+if (INSTANCE && !/^[a-z0-9-]+$/.test(INSTANCE)) throw new Error(`kafka: KAFKA_INSTANCE is [a-z0-9-], got ${JSON.stringify(INSTANCE)}`);
+const runDir = path.join(serversDir, INSTANCE ? `kafka-run-${INSTANCE}` : 'kafka-run');
 export const paths = {
   dist: path.join(serversDir, `kafka-${KAFKA_VERSION}`),
   libs: path.join(serversDir, `kafka-${KAFKA_VERSION}`, 'libs'),
   fetched: path.join(serversDir, `kafka-${KAFKA_VERSION}`, '.fetched'),
-  run: path.join(serversDir, 'kafka-run'),
-  data: path.join(serversDir, 'kafka-run', 'data'),
-  config: path.join(serversDir, 'kafka-run', 'server.properties'),
-  log4j: path.join(serversDir, 'kafka-run', 'log4j.properties'),
-  log: path.join(serversDir, 'kafka-run', 'kafka.log'),
-  state: path.join(serversDir, 'kafka-run', 'state.json'),
-  lock: path.join(serversDir, 'kafka-run', 'lock'),
+  fetchLock: path.join(serversDir, `kafka-${KAFKA_VERSION}.lock`),
+  run: runDir,
+  data: path.join(runDir, 'data'),
+  config: path.join(runDir, 'server.properties'),
+  log4j: path.join(runDir, 'log4j.properties'),
+  log: path.join(runDir, 'kafka.log'),
+  state: path.join(runDir, 'state.json'),
+  lock: path.join(runDir, 'lock'),
+  leases: path.join(runDir, 'leases'),
 };
 
 const progress = (line) => process.stderr.write(`[kafka] ${line}\n`);
@@ -99,6 +105,12 @@ function pomFor(version) {
 /** Downloads the broker and its runtime dependencies once; a machine that has them does nothing. */
 export async function fetchKafka() {
   if (fs.existsSync(paths.fetched)) return;
+  await withLock(paths.fetchLock, async () => {
+    if (!fs.existsSync(paths.fetched)) await fetchUnlocked();
+  });
+}
+
+async function fetchUnlocked() {
   const mvn = process.env.MVN ?? 'mvn';
   fs.mkdirSync(paths.dist, { recursive: true });
   fs.writeFileSync(path.join(paths.dist, 'pom.xml'), pomFor(KAFKA_VERSION));
@@ -139,7 +151,8 @@ function writeConfig(port) {
     'log.dirs': paths.data,
     'num.partitions': '3',
     'offsets.topic.replication.factor': '1',
-    'offsets.topic.num.partitions': '10',
+    // Few partitions: a fresh broker creates and loads the offsets topic in a moment.
+    'offsets.topic.num.partitions': '3',
     'transaction.state.log.replication.factor': '1',
     'transaction.state.log.min.isr': '1',
     'min.insync.replicas': '1',
@@ -206,32 +219,40 @@ function int32(value) {
   return buffer;
 }
 
-/**
- * A Metadata v0 request over raw TCP: true once the broker lists itself among the live brokers,
- * i.e. it registered with the KRaft controller and serves requests — not merely that the port is open.
- */
-export function probeBroker(host, port, timeoutMs = 2_000) {
+/** One request over raw TCP; resolves to the response body after the correlation id, or null. */
+function kafkaRequest(host, port, apiKey, apiVersion, body, timeoutMs = 2_000) {
   return new Promise((resolve) => {
     const clientId = Buffer.from('pls-probe');
-    const body = Buffer.concat([int16(3), int16(0), int32(7), int16(clientId.length), clientId, int32(0)]);
+    const request = Buffer.concat([int16(apiKey), int16(apiVersion), int32(7), int16(clientId.length), clientId, body]);
     const socket = net.connect({ host, port });
     let received = Buffer.alloc(0);
     const finish = (answer) => {
       socket.destroy();
       resolve(answer);
     };
-    socket.setTimeout(timeoutMs, () => finish(false));
-    socket.on('error', () => finish(false));
-    socket.on('connect', () => socket.write(Buffer.concat([int32(body.length), body])));
+    socket.setTimeout(timeoutMs, () => finish(null));
+    socket.on('error', () => finish(null));
+    socket.on('connect', () => socket.write(Buffer.concat([int32(request.length), request])));
     socket.on('data', (chunk) => {
       received = Buffer.concat([received, chunk]);
       if (received.length < 4 || received.length < 4 + received.readInt32BE(0)) return;
-      const correlationId = received.readInt32BE(4);
-      const brokers = received.readInt32BE(8);
-      finish(correlationId === 7 && brokers >= 1);
+      finish(received.readInt32BE(4) === 7 ? received.subarray(8) : null);
     });
-    socket.on('close', () => finish(false));
+    socket.on('close', () => finish(null));
   });
+}
+
+/**
+ * Ready means more than an open port: Metadata v0 lists this broker among the live ones (it
+ * registered with the KRaft controller), and FindCoordinator v0 finds a group coordinator (the
+ * offsets topic exists and is led), so the first consumer group does not meet "coordinator loading".
+ */
+export async function probeBroker(host, port, timeoutMs = 2_000) {
+  const metadata = await kafkaRequest(host, port, 3, 0, int32(0), timeoutMs);
+  if (!metadata || metadata.readInt32BE(0) < 1) return false;
+  const group = Buffer.from('pls-probe');
+  const coordinator = await kafkaRequest(host, port, 10, 0, Buffer.concat([int16(group.length), group]), timeoutMs);
+  return coordinator !== null && coordinator.readInt16BE(0) === 0;
 }
 
 function portIsFree(port) {
@@ -268,7 +289,11 @@ export async function kafkaStatus() {
  * Starts the broker detached, keeping the data dir and port of an earlier run (so a fault test can
  * stop and restart it), and waits until it answers a metadata request.
  */
-export async function startKafka(options = {}) {
+export function startKafka(options = {}) {
+  return withLock(paths.lock, () => startUnlocked(options));
+}
+
+async function startUnlocked(options) {
   const current = await kafkaStatus();
   if (current.running) {
     if (current.answering || (await waitUntil(() => probeBroker('127.0.0.1', current.state.port), START_TIMEOUT_MS))) return { brokers: [`127.0.0.1:${current.state.port}`], pid: current.state.pid };
@@ -323,35 +348,31 @@ export async function stopKafka() {
 }
 
 /**
- * Serializes start-ups across processes. Jest runs test files in parallel workers, and two brokers on
- * one data dir would corrupt it: whoever creates the lock file (O_EXCL) starts the broker, the others
- * wait and then find it running. A lock left by a dead process is taken over.
+ * Serializes start-ups (and the fetch) across processes. Jest runs test files in parallel workers, and
+ * two brokers on one data dir would corrupt it: whoever creates the lock file (O_EXCL) starts the
+ * broker, the others wait and then find it running. A lock left by a dead process is taken over.
+ * A lock file rather than a Jest globalSetup because the CLI, the lead's process tests and any other
+ * script need the same guarantee, and a unit-test-only run should not pay for a broker.
  */
-async function withLock(action) {
-  fs.mkdirSync(paths.run, { recursive: true });
+async function withLock(lockPath, action) {
+  fs.mkdirSync(path.dirname(lockPath), { recursive: true });
   const deadline = Date.now() + LOCK_TIMEOUT_MS;
   let announced = false;
   for (;;) {
     try {
-      const fd = fs.openSync(paths.lock, 'wx');
+      const fd = fs.openSync(lockPath, 'wx');
       fs.writeSync(fd, String(process.pid));
       fs.closeSync(fd);
       break;
     } catch (error) {
       if (error.code !== 'EEXIST') throw error;
-      const holder = Number(fs.readFileSync(paths.lock, { encoding: 'utf8', flag: 'a+' }));
-      let alive = false;
-      try {
-        process.kill(holder, 0);
-        alive = holder > 0;
-      } catch {
-        alive = false;
-      }
-      if (!alive) {
-        fs.rmSync(paths.lock, { force: true });
+      const holder = Number(fs.readFileSync(lockPath, { encoding: 'utf8', flag: 'a+' }));
+      // An empty file is a holder between open and write: wait for it like for a live one.
+      if (holder > 0 && !isAlive(holder)) {
+        fs.rmSync(lockPath, { force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`kafka: waited ${LOCK_TIMEOUT_MS / 1000} s for process ${holder} holding ${paths.lock}`);
+      if (Date.now() > deadline) throw new Error(`kafka: waited ${LOCK_TIMEOUT_MS / 1000} s for process ${holder} holding ${lockPath}`);
       if (!announced) progress(`waiting for process ${holder}, which is fetching or starting the broker`);
       announced = true;
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -360,7 +381,16 @@ async function withLock(action) {
   try {
     return await action();
   } finally {
-    fs.rmSync(paths.lock, { force: true });
+    fs.rmSync(lockPath, { force: true });
+  }
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
   }
 }
 
@@ -368,16 +398,33 @@ async function withLock(action) {
  * For tests: the external broker of KAFKA_BROKERS, else the running local broker, else a new one
  * (fetched first if needed). The broker outlives the caller so the next test file reuses it; `stop`
  * stops it explicitly (a no-op for an external broker).
+ *
+ * `lease` (a pid, normally the Jest main process) records who uses the broker, so that
+ * releaseKafka() at the end of a test run stops a broker the tests started only when no other live
+ * run still holds it. A broker started by hand (`start`) is never stopped by a release.
  */
-export async function ensureKafka() {
+export async function ensureKafka(options = {}) {
   const external = externalBrokers();
   if (external) return { brokers: external, external: true, stop: async () => undefined };
+  if (options.lease) {
+    fs.mkdirSync(paths.leases, { recursive: true });
+    fs.writeFileSync(path.join(paths.leases, String(options.lease)), new Date().toISOString());
+  }
   const state = readState();
   if (state?.pid && isOurBroker(state.pid) && (await probeBroker('127.0.0.1', state.port))) {
     return { brokers: [`127.0.0.1:${state.port}`], external: false, stop: () => stopKafka() };
   }
-  const { brokers } = await withLock(() => startKafka({ owner: 'test' }));
+  const { brokers } = await startKafka({ owner: 'test', port: options.port });
   return { brokers, external: false, stop: () => stopKafka() };
+}
+
+/** Drops a lease; stops the broker if tests started it and no other live process holds a lease. */
+export async function releaseKafka(lease) {
+  if (externalBrokers()) return false;
+  fs.rmSync(path.join(paths.leases, String(lease)), { force: true });
+  const others = fs.existsSync(paths.leases) ? fs.readdirSync(paths.leases).filter((holder) => isAlive(Number(holder))) : [];
+  if (others.length > 0 || readState()?.owner !== 'test') return false;
+  return stopKafka();
 }
 
 function parseArgs(argv) {
@@ -385,6 +432,7 @@ function parseArgs(argv) {
   const options = {};
   for (let i = 0; i < rest.length; i++) {
     if (rest[i] === '--port') options.port = Number(rest[++i]);
+    else if (rest[i] === '--lease') options.lease = Number(rest[++i]);
     else if (rest[i].startsWith('--port=')) options.port = Number(rest[i].slice('--port='.length));
     else throw new Error(`kafka: unknown argument ${rest[i]}`);
   }
@@ -399,18 +447,22 @@ async function main(argv) {
   }
   switch (command) {
     case 'fetch':
-      await withLock(() => fetchKafka());
+      await fetchKafka();
       return 0;
     case 'ensure': {
-      const { brokers, external } = await ensureKafka();
+      const { brokers, external } = await ensureKafka(options);
       process.stdout.write(`${JSON.stringify({ brokers, external })}\n`);
       return 0;
     }
     case 'start': {
-      const { brokers } = await withLock(() => startKafka(options));
+      const { brokers } = await startKafka(options);
       process.stdout.write(`${brokers.join(',')}\n`);
       return 0;
     }
+    case 'release':
+      if (!Number.isInteger(options.lease)) throw new Error('kafka: release needs --lease <pid>');
+      await releaseKafka(options.lease);
+      return 0;
     case 'stop':
       if (!(await stopKafka())) progress('no broker running');
       return 0;
@@ -431,7 +483,7 @@ async function main(argv) {
       return status.answering ? 0 : 1;
     }
     default:
-      process.stderr.write('usage: node tools/servers/kafka.mjs start|stop|status|fetch|ensure [--port N]\n');
+      process.stderr.write('usage: node tools/servers/kafka.mjs start|stop|status|fetch|ensure|release [--port N] [--lease PID]\n');
       return 2;
   }
 }

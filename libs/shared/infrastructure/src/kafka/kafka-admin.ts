@@ -40,6 +40,8 @@ export function kafkaClient(options: KafkaConnectionOptions, extra: Partial<Kafk
     brokers: [...options.brokers],
     logLevel: logLevel.WARN,
     logCreator: kafkaLogCreator(options.logger ?? silentLogger),
+    // Rides out a broker restart (a few seconds, more on a busy machine) instead of crashing consumers.
+    retry: { initialRetryTime: 250, maxRetryTime: 5_000, retries: 12 },
     ...extra,
   });
 }
