@@ -5,7 +5,7 @@
 //
 // CommonJS so that Jest (which compiles tests to CommonJS) can require it as it is; ferretdb.mjs
 // is the command line and re-exports this.
-const { spawn, spawnSync } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
@@ -57,10 +57,29 @@ function goEnv(p) {
   };
 }
 
-function runGo(args, options) {
-  const result = spawnSync('go', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
-  if (result.error) throw new Error(`cannot run go (${result.error.message}); install Go >= 1.24 or set MONGO_URL to a running server`);
-  return result;
+/** Runs go with its output in the build log, saying every 30 s that it is still at it (a first build takes minutes). */
+function runGo(args, { cwd, env, logFile, what }) {
+  return new Promise((resolveRun, reject) => {
+    const log = fs.openSync(logFile, 'a');
+    const child = spawn('go', args, { cwd, env, stdio: ['ignore', 'pipe', log] });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    const started = Date.now();
+    const ticker = setInterval(() => say(`still ${what} (${Math.round((Date.now() - started) / 1000)} s)`), 30_000);
+    const finish = () => {
+      clearInterval(ticker);
+      fs.closeSync(log);
+    };
+    child.on('error', (error) => {
+      finish();
+      reject(new Error(`cannot run go (${error.message}); install Go >= 1.24 or set MONGO_URL to a running server`));
+    });
+    child.on('close', (status) => {
+      finish();
+      fs.appendFileSync(logFile, stdout);
+      resolveRun({ status, stdout });
+    });
+  });
 }
 
 /**
@@ -71,15 +90,13 @@ function runGo(args, options) {
  * So: download exactly v1.24.2 (checked against the checksum database), write version.txt into
  * a copy, and build that copy.
  */
-function ensureBinary(p = paths()) {
+async function ensureBinary(p = paths()) {
   if (fs.existsSync(p.binary)) return p.binary;
   const started = Date.now();
-  say(`building FerretDB v${VERSION} with Go into ${p.cacheDir} (a few minutes on a fresh machine: it downloads and compiles ~100 modules, ~3 CPU-minutes)`);
+  say(`building FerretDB v${VERSION} with Go into ${p.cacheDir} (5–10 minutes on a fresh 2-core machine: it downloads and compiles ~100 modules)`);
   fs.mkdirSync(p.cacheDir, { recursive: true });
   const env = goEnv(p);
-  const log = (text) => fs.appendFileSync(p.buildLog, text);
-  const download = runGo(['mod', 'download', '-json', `${MODULE}@v${VERSION}`], { cwd: p.cacheDir, env });
-  log(download.stdout + download.stderr);
+  const download = await runGo(['mod', 'download', '-json', `${MODULE}@v${VERSION}`], { cwd: p.cacheDir, env, logFile: p.buildLog, what: 'downloading' });
   if (download.status !== 0) throw new Error(`go mod download failed:\n${tail(p.buildLog)}`);
   const moduleDir = JSON.parse(download.stdout).Dir;
   fs.rmSync(p.source, { recursive: true, force: true });
@@ -93,8 +110,7 @@ function ensureBinary(p = paths()) {
   say('source downloaded; compiling (go build)…');
   const partial = `${p.binary}.${process.pid}.partial`;
   fs.mkdirSync(join(p.cacheDir, 'bin'), { recursive: true });
-  const build = runGo(['build', '-trimpath', '-o', partial, './cmd/ferretdb'], { cwd: p.source, env });
-  log(build.stdout + build.stderr);
+  const build = await runGo(['build', '-trimpath', '-o', partial, './cmd/ferretdb'], { cwd: p.source, env, logFile: p.buildLog, what: 'compiling' });
   if (build.status !== 0) throw new Error(`go build failed:\n${tail(p.buildLog)}`);
   // Renamed into place only once complete, so nobody ever starts a half-written binary.
   fs.renameSync(partial, p.binary);
@@ -196,7 +212,7 @@ async function withLock(p, action) {
 async function startLocked(p, { port, owner }) {
   const running = readState(p);
   if (isOurServer(running) && (await ping(uriOf(running), 2_000))) return { state: running, reused: true };
-  const binary = ensureBinary(p);
+  const binary = await ensureBinary(p);
   const listenPort = port ?? (await freePort());
   const debugPort = await freePort();
   fs.mkdirSync(p.dataDir, { recursive: true });

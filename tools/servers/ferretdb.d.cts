@@ -5,7 +5,7 @@ export interface FerretDbHandle {
   stop(): Promise<void>;
 }
 export declare function ensureFerretDb(options?: { cacheDir?: string }): Promise<FerretDbHandle>;
-export declare function ensureBinary(): string;
+export declare function ensureBinary(): Promise<string>;
 export declare function startFerretDb(options?: { port?: number; cacheDir?: string }): Promise<{ uri: string; pid: number; port: number }>;
 export declare function stopFerretDb(options?: { cacheDir?: string }): Promise<void>;
 export declare function ferretDbStatus(options?: { cacheDir?: string }): Promise<{ running: boolean; uri: string | null; binaryBuilt: boolean }>;
