@@ -32,7 +32,9 @@ export const depConstraints = [
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'] },
   { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:api', 'type:application', 'type:domain', 'type:contracts', 'type:util'] },
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:api', 'type:application', 'type:contracts', 'type:infra', 'type:util', 'type:domain'] },
+  // A host composes the contexts into processes (the embedded platform, the gateway, a service, the projector).
+  { sourceTag: 'type:host', onlyDependOnLibsWithTags: ['type:api', 'type:application', 'type:contracts', 'type:infra', 'type:util', 'type:domain'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:host', 'type:api', 'type:application', 'type:contracts', 'type:infra', 'type:util', 'type:domain'] },
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['*'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   ...contexts.map((context) => ({

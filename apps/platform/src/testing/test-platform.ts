@@ -60,6 +60,12 @@ export class TestPlatform {
   }
 
   static async start(options: { now?: string; env?: Record<string, string>; dataDir?: string } = {}): Promise<TestPlatform> {
+    if (process.env['PLS_E2E_MODE'] === 'distributed' && options.dataDir === undefined) {
+      // The same specs against one process per service, Kafka and FerretDB (`npm run test:distributed`).
+      // It offers everything a spec uses except `app`, which only exists in one process.
+      const { DistributedTestPlatform } = await import('./distributed-test-platform');
+      return (await DistributedTestPlatform.start(options)) as unknown as TestPlatform;
+    }
     const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'pls-test-'));
     const config: PlatformConfig = loadConfig({ PORT: '0', PLS_DATA_DIR: dataDir, PLS_LOG_LEVEL: 'warn', ...options.env }, process.cwd());
     const clock = new ManualClock(options.now ?? '2026-03-02T01:00:00.000Z');

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { PlatformConfig } from './config';
+import type { PlatformConfig } from './platform-config';
 
 interface BodyParserError {
   readonly type?: string;

@@ -1,4 +1,4 @@
-import { loadConfig } from './config';
+import { loadConfig } from './platform-config';
 
 describe('loadConfig: gateway limits', () => {
   const base = { PLS_DATA_DIR: '/tmp/pls-config-limits' };

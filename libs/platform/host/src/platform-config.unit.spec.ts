@@ -1,4 +1,4 @@
-import { loadConfig } from './config';
+import { loadConfig } from './platform-config';
 
 describe('platform configuration', () => {
   it('defaults to the embedded demo: port 3000, ./data, demo seed, demo issuer (no auth config)', () => {

@@ -64,6 +64,8 @@ export class Relay {
   private restartTimer: NodeJS.Timeout | null = null;
   private consecutiveFailures = 0;
   published = 0;
+  /** Global position of the last event the bus acknowledged (0 until the first batch). */
+  position = 0;
 
   constructor(private readonly options: RelayOptions) {
     this.topicFor = options.topicFor ?? contextTopic;
@@ -113,6 +115,7 @@ export class Relay {
     for (const [topic, messages] of byTopic) await this.options.bus.publish(topic, messages);
     await this.options.checkpoints.store(this.options.name, events[events.length - 1].globalPosition);
     this.published += events.length;
+    this.position = events[events.length - 1].globalPosition;
   }
 
   /** Resolves when everything in the store at the time of the call has been published. */

@@ -43,6 +43,12 @@ export interface Consumer {
 export interface EventBus {
   publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void>;
   subscribe(options: ConsumerOptions): Promise<Consumer>;
+  /**
+   * Resolves once consumer group `groupId` — possibly running in another process — has handled or
+   * parked everything published to `topics` before the call. Only buses that can observe other
+   * processes' groups (Kafka) offer it; the distributed services wait on the projector with it.
+   */
+  whenGroupCaughtUp?(groupId: string, topics: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -20,9 +20,12 @@ export interface KafkaConsumerTuning {
   readonly maxWaitTimeInMs?: number;
   /** Default 500 ms: members rejoin quickly when another joins or leaves. */
   readonly heartbeatIntervalMs?: number;
-  /** A member silent this long is dropped and its partitions move. Default 10 s. */
+  /**
+   * A member silent this long is dropped and its partitions move. kafkajs heartbeats only between
+   * messages, so this also bounds one handler call. Default 30 s.
+   */
   readonly sessionTimeoutMs?: number;
-  /** How long a rebalance waits for members busy in a handler. Default 30 s. */
+  /** How long a rebalance waits for members busy in a handler. Default 60 s. */
   readonly rebalanceTimeoutMs?: number;
 }
 
@@ -58,7 +61,7 @@ export class KafkaEventBus implements EventBus {
   private producerConnected: Promise<void> | null = null;
   private readonly knownTopics = new Map<string, Promise<void>>();
   private readonly consumers = new Set<KafkaBusConsumer>();
-  private readonly defaultPartitions: number;
+  readonly defaultPartitions: number;
   private closed = false;
 
   constructor(private readonly options: KafkaEventBusOptions) {
@@ -166,8 +169,8 @@ export class KafkaEventBus implements EventBus {
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: tuning.maxWaitTimeInMs ?? 250,
       heartbeatInterval: tuning.heartbeatIntervalMs ?? 500,
-      sessionTimeout: tuning.sessionTimeoutMs ?? 10_000,
-      rebalanceTimeout: tuning.rebalanceTimeoutMs ?? 30_000,
+      sessionTimeout: tuning.sessionTimeoutMs ?? 30_000,
+      rebalanceTimeout: tuning.rebalanceTimeoutMs ?? 60_000,
     });
   }
 
@@ -232,7 +235,7 @@ class KafkaBusConsumer implements Consumer {
     await this.consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning });
     await this.consumer.run({
       autoCommit: false,
-      partitionsConsumedConcurrently: Math.max(1, this.options.topics.length * 3),
+      partitionsConsumedConcurrently: this.options.topics.length * this.bus.defaultPartitions,
       eachMessage: ({ topic, partition, message, heartbeat }) => this.handle(topic, partition, message, heartbeat),
     });
     await joined;

@@ -28,7 +28,13 @@ export interface RuntimeOptions {
   /** Which processes this runtime runs: the embedded platform runs all three in one process. */
   readonly relay?: { readonly name: string; readonly filter: AllFilter };
   readonly projector?: { readonly groupId: string; readonly topics: readonly string[] };
-  readonly reactors?: boolean;
+  /** Which registered reactors this process runs: all (embedded), none, or those a service owns. */
+  readonly reactors?: boolean | ((reactorName: string) => boolean);
+  /**
+   * Distributed services: the projector runs in another process, so "caught up" also means that its
+   * consumer group has handled what this service's relay published (read-your-writes).
+   */
+  readonly projectedBy?: { readonly groupId: string; readonly topics: readonly string[] };
 }
 
 export const RUNTIME_ADAPTERS = Symbol.for('pls.RuntimeAdapters');
@@ -60,8 +66,9 @@ export class PlatformRuntime implements OnApplicationBootstrap, OnApplicationShu
       await this.runner.open();
       await this.runner.follow(bus, this.options.projector.groupId, this.options.projector.topics);
     }
+    const runsReactor = typeof this.options.reactors === 'function' ? this.options.reactors : () => this.options.reactors !== false;
     if (this.options.reactors !== false) {
-      for (const reactor of this.registry.reactors) {
+      for (const reactor of this.registry.reactors.filter((candidate) => runsReactor(candidate.name))) {
         this.reactorConsumers.push(await bus.subscribe({ groupId: reactor.name, topics: reactor.topics, handler: (message) => reactor.handle(message.value as never) }));
       }
     }
@@ -90,9 +97,34 @@ export class PlatformRuntime implements OnApplicationBootstrap, OnApplicationShu
       await this.relay?.whenCaughtUp();
       await this.runner?.whenCaughtUp();
       for (const consumer of this.reactorConsumers) await consumer.whenCaughtUp();
+      if (this.options.projectedBy) {
+        const { bus } = this.adapters;
+        if (!bus.whenGroupCaughtUp) throw new Error('projectedBy needs a bus that can observe another process\'s consumer group');
+        await bus.whenGroupCaughtUp(this.options.projectedBy.groupId, this.options.projectedBy.topics);
+      }
       const after = await this.adapters.store.headPosition();
       if (after === before) return after;
     }
+  }
+
+  /**
+   * Read-your-writes in a distributed service: everything in this service's store when called has
+   * been published and handled by the projector's group. One pass, unlike `whenCaughtUp`, so a busy
+   * service never keeps a caller waiting on other callers' writes.
+   */
+  async whenProjected(): Promise<number> {
+    const position = (await this.relay?.whenCaughtUp()) ?? 0;
+    if (this.options.projectedBy && this.adapters.bus.whenGroupCaughtUp) {
+      await this.adapters.bus.whenGroupCaughtUp(this.options.projectedBy.groupId, this.options.projectedBy.topics);
+    } else {
+      await this.runner?.whenCaughtUp();
+    }
+    return position;
+  }
+
+  /** Position of the last event the relay has published (0 without a relay). */
+  get relayedPosition(): number {
+    return this.relay?.position ?? 0;
   }
 
   get projections(): ProjectionRunner {

@@ -29,7 +29,11 @@ export class RuntimeModule {
         { provide: CLOCK, useFactory: (a: RuntimeAdapters) => a.clock, inject: [RUNTIME_ADAPTERS] },
         { provide: LOGGER, useFactory: (a: RuntimeAdapters) => a.logger, inject: [RUNTIME_ADAPTERS] },
         PlatformRuntime,
-        { provide: PROJECTION_CATCH_UP, useExisting: PlatformRuntime },
+        // In one process the projector is here and "caught up" is the whole loop; a distributed service
+        // waits only for its own writes to reach the projector in another process.
+        runtimeOptions.projectedBy
+          ? { provide: PROJECTION_CATCH_UP, useFactory: (runtime: PlatformRuntime) => ({ whenCaughtUp: () => runtime.whenProjected() }), inject: [PlatformRuntime] }
+          : { provide: PROJECTION_CATCH_UP, useExisting: PlatformRuntime },
       ],
       exports: [RUNTIME_ADAPTERS, PROCESS_REGISTRY, EVENT_STORE, EVENT_BUS, READ_STORE, CHECKPOINT_STORE, CLOCK, LOGGER, PlatformRuntime, PROJECTION_CATCH_UP],
     };

@@ -1,0 +1,1 @@
+export { configureHttpEdge } from '@pls/platform-host';

@@ -1,0 +1,57 @@
+import * as path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type { Logger } from '@pls/event-sourcing';
+import { JsonLogger, KafkaEventBus, MemoryCheckpointStore, MongoReadStore, NamespacedEventBus, SqliteCheckpointStore, SqliteEventStore, type RuntimeAdapters } from '@pls/infrastructure';
+import { systemClock, type Clock } from '@pls/shared-kernel';
+import type { DistributedConfig } from './distributed-config';
+import { FileClock } from './file-clock';
+import { NoEventStore } from './no-event-store';
+
+export function distributedClock(config: DistributedConfig): Clock {
+  return config.testClockFile ? new FileClock(config.testClockFile) : systemClock;
+}
+
+export function processLogger(config: DistributedConfig, processName: string): JsonLogger {
+  return new JsonLogger({ service: processName, level: config.logLevel, pretty: config.prettyLogs });
+}
+
+export function openBus(config: DistributedConfig, processName: string, logger: Logger): NamespacedEventBus {
+  const kafka = new KafkaEventBus({ clientId: `${config.kafka.clientId}-${processName}`, brokers: [...config.kafka.brokers], defaultPartitions: config.kafka.partitions, logger });
+  return new NamespacedEventBus(kafka, config.kafka.namespace);
+}
+
+export function openReadStore(config: DistributedConfig): Promise<MongoReadStore> {
+  return MongoReadStore.connect({ uri: config.mongo.url, database: config.mongo.database });
+}
+
+/**
+ * A service: its own streams in its own store (a SQLite file here; KurrentDB where it runs), its
+ * relay's checkpoint beside them so a restart resumes where the bus last acknowledged, Kafka between
+ * services, MongoDB for the read models its use cases consult.
+ */
+export async function openServiceAdapters(config: DistributedConfig, service: string): Promise<RuntimeAdapters> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const logger = processLogger(config, `${service}-service`);
+  const file = path.join(config.dataDir, `${service}-events.sqlite`);
+  return {
+    store: SqliteEventStore.open(file),
+    bus: openBus(config, `${service}-service`, logger),
+    readStore: await openReadStore(config),
+    relayCheckpoints: SqliteCheckpointStore.open(file),
+    clock: distributedClock(config),
+    logger,
+  };
+}
+
+/** The projector owns no streams: Kafka in, MongoDB out, its progress in the consumer group's offsets. */
+export async function openProjectorAdapters(config: DistributedConfig): Promise<RuntimeAdapters> {
+  const logger = processLogger(config, 'projector');
+  return {
+    store: new NoEventStore('projector'),
+    bus: openBus(config, 'projector', logger),
+    readStore: await openReadStore(config),
+    relayCheckpoints: new MemoryCheckpointStore(),
+    clock: distributedClock(config),
+    logger,
+  };
+}
