@@ -34,7 +34,7 @@ export interface FullFlowSizes {
 }
 
 export const FULL_SIZES: FullFlowSizes = { connections: 50, rounds: 3, referenceSeconds: 5, warmupSeconds: 1, flowClients: 20, flowSeconds: 30 };
-export const QUICK_SIZES: FullFlowSizes = { connections: 50, rounds: 1, referenceSeconds: 1.5, warmupSeconds: 0.5, flowClients: 4, flowSeconds: 4 };
+export const QUICK_SIZES: FullFlowSizes = { connections: 50, rounds: 1, referenceSeconds: 1, warmupSeconds: 0.25, flowClients: 4, flowSeconds: 3 };
 
 interface CliArguments {
   readonly quick: boolean;
