@@ -204,7 +204,10 @@ export class DistributedTestPlatform {
 }
 
 async function spawnProcess(name: string, main: string, env: Record<string, string>, outputs: Map<string, string>): Promise<Child> {
-  const child = spawn(process.execPath, ['-r', path.join(root, 'tools/ts-register.cjs'), path.join(root, main)], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // `npm run test:distributed` builds first and runs the compiled processes, as production does;
+  // a single spec run by hand compiles the sources on the fly.
+  const entry = process.env['PLS_E2E_ENTRY'] === 'dist' ? [path.join(root, 'dist', main.replace(/\.ts$/, '.js'))] : ['-r', path.join(root, 'tools/ts-register.cjs'), path.join(root, main)];
+  const child = spawn(process.execPath, entry, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer): void => {

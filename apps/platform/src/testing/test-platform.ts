@@ -60,9 +60,10 @@ export class TestPlatform {
   }
 
   static async start(options: { now?: string; env?: Record<string, string>; dataDir?: string } = {}): Promise<TestPlatform> {
-    if (process.env['PLS_E2E_MODE'] === 'distributed' && options.dataDir === undefined) {
+    if (process.env['PLS_E2E_MODE'] === 'distributed' && options.dataDir === undefined && options.env?.['NODE_ENV'] !== 'production') {
       // The same specs against one process per service, Kafka and FerretDB (`npm run test:distributed`).
-      // It offers everything a spec uses except `app`, which only exists in one process.
+      // It offers everything a spec uses except `app`, which only exists in one process. Restarts on
+      // a kept data directory and production settings (no test clock there) stay embedded.
       const { DistributedTestPlatform } = await import('./distributed-test-platform');
       return (await DistributedTestPlatform.start(options)) as unknown as TestPlatform;
     }

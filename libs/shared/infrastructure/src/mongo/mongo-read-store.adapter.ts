@@ -203,9 +203,14 @@ export class MongoReadStore implements ReadStore {
         const fields = encodeIndexKey(index);
         return { key: fields, name: Object.entries(fields).map(([path, direction]) => `${path}_${direction}`).join('_'), ...(index.unique ? { unique: true } : {}) };
       });
-    if (indexes.length > 0) {
+    // Only the missing ones: FerretDB 1.24 panics (and drops the connection) on a createIndexes
+    // whose list repeats indexes that already exist — which every second process opening a shared
+    // read model does.
+    const existing = new Set((await this.raw(physicalName).listIndexes().toArray()).map((index) => String(index['name'])));
+    const missing = indexes.filter((index) => !existing.has(index.name));
+    if (missing.length > 0) {
       try {
-        await this.raw(physicalName).createIndexes(indexes);
+        await this.raw(physicalName).createIndexes(missing);
       } catch (error) {
         if (serverCode(error) === DUPLICATE_KEY) throw new ConcurrencyConflict('DUPLICATE_KEY', `cannot build a unique index on ${physicalName}: documents share a key (${(error as Error).message})`);
         throw error;
