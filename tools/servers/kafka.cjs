@@ -41,13 +41,14 @@ async function stopKafka(options = {}) {
 async function startKafka(options = {}) {
   const external = externalBrokers(options);
   if (external) return { brokers: external };
-  return { brokers: (await run(['start'], options)).split(',') };
+  return { brokers: (await run(['start'], options)).split('\n').pop().split(',') };
 }
 
 async function ensureKafka(options = {}) {
   const external = externalBrokers(options);
   if (external) return { brokers: external, external: true, stop: async () => undefined };
-  const { brokers } = JSON.parse(await run(['ensure', '--lease', String(testRunPid())], options));
+  const output = await run(['ensure', '--lease', String(testRunPid())], options);
+  const { brokers } = JSON.parse(output.split('\n').pop());
   return { brokers, external: false, stop: () => stopKafka(options) };
 }
 

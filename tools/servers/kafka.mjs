@@ -120,7 +120,8 @@ async function fetchUnlocked() {
   const child = spawn(
     mvn,
     ['-q', '-B', '-Dstyle.color=never', '-f', path.join(paths.dist, 'pom.xml'), 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${paths.libs}`],
-    { stdio: ['ignore', 'inherit', 'inherit'] },
+    // All of Maven's output goes to stderr: stdout carries the CLI's answer (brokers, JSON) to callers.
+    { stdio: ['ignore', 2, 2] },
   );
   // Maven is quiet (-q) so CI logs stay readable; a heartbeat shows the fetch is alive, not hung.
   const heartbeat = setInterval(() => progress(`still fetching (${Math.round((Date.now() - started) / 1000)} s)…`), 15_000);
@@ -287,7 +288,7 @@ export async function kafkaStatus() {
 
 /**
  * Starts the broker detached, keeping the data dir and port of an earlier run (so a fault test can
- * stop and restart it), and waits until it answers a metadata request.
+ * stop and restart it), and waits until it is ready (see probeBroker).
  */
 export function startKafka(options = {}) {
   return withLock(paths.lock, () => startUnlocked(options));
@@ -300,6 +301,8 @@ async function startUnlocked(options) {
     throw new Error(`kafka: broker pid ${current.state.pid} runs but does not answer on ${current.state.port}. Log tail:\n${logTail()}`);
   }
   const port = portOption(options);
+  // A restart keeps who started the broker, so a test-started broker is still stopped after the tests.
+  const owner = options.owner ?? readState()?.owner ?? 'cli';
   await fetchKafka();
   for (const candidate of [port, port + 1]) {
     if (!(await portIsFree(candidate))) throw new Error(`kafka: port ${candidate} on 127.0.0.1 is taken by another program; pick another with --port or KAFKA_PORT`);
@@ -316,11 +319,11 @@ async function startUnlocked(options) {
     exitCode = code ?? signal;
   });
   child.unref();
-  writeState({ pid: child.pid, port, controllerPort: port + 1, version: KAFKA_VERSION, startedAt: new Date().toISOString(), owner: options.owner ?? 'cli' });
+  writeState({ pid: child.pid, port, controllerPort: port + 1, version: KAFKA_VERSION, startedAt: new Date().toISOString(), owner });
   progress(`started broker pid ${child.pid} on 127.0.0.1:${port}; log ${path.relative(repoRoot, paths.log)}`);
   const ready = await waitUntil(async () => exitCode !== null || (await probeBroker('127.0.0.1', port)), START_TIMEOUT_MS);
   if (exitCode !== null || !ready) {
-    const reason = exitCode !== null ? `exited (${exitCode})` : `did not answer a metadata request within ${START_TIMEOUT_MS / 1000} s`;
+    const reason = exitCode !== null ? `exited (${exitCode})` : `was not ready (metadata and group coordinator) within ${START_TIMEOUT_MS / 1000} s`;
     if (exitCode === null) await stopKafka();
     throw new Error(`kafka: broker ${reason}. Log tail (${paths.log}):\n${logTail()}`);
   }

@@ -15,6 +15,21 @@ export type TopicEndOffsets = ReadonlyMap<string, readonly number[]>;
 /** Committed "next offset to read" of one group per `topic/partition`; absent where it never committed. */
 export type CommittedOffsets = ReadonlyMap<string, number>;
 
+/**
+ * kafkajs answers a topic created a moment ago (by this or another client) with "unknown topic" or
+ * a malformed-response TypeError until its cached metadata catches up; a few short retries ride it out.
+ */
+async function freshMetadataRetry<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      if (attempt >= 8) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
+
 export const partitionKey = (topic: string, partition: number): string => `${topic}/${partition}`;
 
 /**
@@ -79,7 +94,7 @@ export class KafkaAdmin {
         result.set(topic, []);
         continue;
       }
-      const offsets = await admin.fetchTopicOffsets(topic);
+      const offsets = await freshMetadataRetry(() => admin.fetchTopicOffsets(topic));
       const ends: number[] = [];
       for (const { partition, high } of offsets) ends[partition] = Number(high);
       result.set(topic, ends);
@@ -93,7 +108,7 @@ export class KafkaAdmin {
     const wanted = [...new Set(topics)].filter((topic) => existing.has(topic));
     const result = new Map<string, number>();
     if (wanted.length === 0) return result;
-    for (const { topic, partitions } of await admin.fetchOffsets({ groupId, topics: wanted })) {
+    for (const { topic, partitions } of await freshMetadataRetry(() => admin.fetchOffsets({ groupId, topics: wanted }))) {
       for (const { partition, offset } of partitions) {
         const committed = Number(offset);
         if (committed >= 0) result.set(partitionKey(topic, partition), committed);

@@ -43,6 +43,12 @@ export interface KafkaEventBusOptions {
 }
 
 const SUBSCRIBE_TIMEOUT_MS = 60_000;
+const TOPIC_READY_TIMEOUT_MS = 30_000;
+
+function isRetriableMetadataError(error: unknown): boolean {
+  const type = (error as { type?: unknown } | null)?.type;
+  return type === 'UNKNOWN_TOPIC_OR_PARTITION' || type === 'LEADER_NOT_AVAILABLE';
+}
 /** How often whenCaughtUp re-reads the group's offsets, which other members (or processes) commit too. */
 const CAUGHT_UP_POLL_MS = 100;
 
@@ -159,7 +165,30 @@ export class KafkaEventBus implements EventBus {
       ...(this.options.topicConfig ? { configEntries: Object.entries(this.options.topicConfig).map(([name, value]) => ({ name, value })) } : {}),
     };
     // Resolves false when the topic exists already: another process (or bus) created it first.
-    await admin.createTopics({ topics: [config], waitForLeaders: true });
+    await admin.createTopics({ topics: [config], waitForLeaders: false });
+    await this.waitForLeaders(topic);
+  }
+
+  /**
+   * kafkajs's own `waitForLeaders` gives up when a KRaft broker briefly answers "unknown topic"
+   * before its metadata image holds the new topic; this waits through that, bounded.
+   */
+  private async waitForLeaders(topic: string): Promise<void> {
+    const admin = await this.admin.client();
+    const deadline = Date.now() + TOPIC_READY_TIMEOUT_MS;
+    let lastError: unknown = null;
+    while (Date.now() < deadline) {
+      try {
+        const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+        const partitions = topics.find((described) => described.name === topic)?.partitions ?? [];
+        if (partitions.length > 0 && partitions.every((partition) => partition.leader >= 0)) return;
+      } catch (error) {
+        if (!isRetriableMetadataError(error)) throw error;
+        lastError = error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`kafka bus: topic ${topic} has no leader after ${TOPIC_READY_TIMEOUT_MS / 1000} s${lastError ? ` (${describeFailure(lastError)})` : ''}`);
   }
 
   private newConsumer(groupId: string): KafkaConsumer {
