@@ -78,6 +78,8 @@ export class KafkaEventBus implements EventBus {
     }
     this.kafka = kafkaClient(options);
     this.admin = new KafkaAdmin({ admin: this.kafka.admin() });
+    // Bounded retries (kafkajs warns once per bus that this weakens exactly-once): publish must fail
+    // eventually so the relay keeps its checkpoint and republishes, which at-least-once allows.
     this.producer = this.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
