@@ -54,7 +54,9 @@ export interface GeneratedMatter {
 export function generateMatter(n: number, total: number, seed = 20260101): GeneratedMatter {
   const random = prng(seed ^ Math.imul(n + 1, 0x9e3779b1));
   const sites = CITIES * COUNTIES_PER_CITY * SITES_PER_COUNTY;
-  const siteIndex = n % sites;
+  // A stride coprime with the number of sites: consecutive matters (close in time) land far apart, so
+  // even a history smaller than the number of sites gives every city matters in every period.
+  const siteIndex = (n * 7919) % sites;
   const city = Math.floor(siteIndex / (COUNTIES_PER_CITY * SITES_PER_COUNTY));
   const county = Math.floor(siteIndex / SITES_PER_COUNTY) % COUNTIES_PER_CITY;
   const site = siteIndex % SITES_PER_COUNTY;
