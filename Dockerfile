@@ -16,4 +16,5 @@ COPY package.json ./
 VOLUME /data
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:3000/graphql',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({query:'{health{status}}'})}).then(r=>r.json()).then(b=>process.exit(b.data.health.status==='ok'?0:1)).catch(()=>process.exit(1))"
+# One image for every process; docker-compose.yml and deploy/k8s choose the entry point.
 CMD ["node", "dist/apps/platform/src/main.js"]

@@ -4,7 +4,6 @@ import { RuntimeModule, type RuntimeAdapters } from '@pls/infrastructure';
 import { authModule, CONTEXT_NAMES, contextModule, GATEWAY_PROVIDERS, graphqlModules, PLATFORM_VERSION, PROJECTED_TOPICS } from '@pls/platform-host';
 import type { PlatformConfig } from './config';
 import { openEmbeddedAdapters } from './embedded-adapters';
-import { PersonalDataResolver } from './audit/personal-data.resolver';
 
 export { PLATFORM_VERSION };
 
@@ -52,7 +51,6 @@ export class PlatformModule {
       providers: [
         { provide: PLATFORM_INFO, useValue: info },
         ...GATEWAY_PROVIDERS,
-        PersonalDataResolver,
       ],
     };
   }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { MediationCommands } from '@pls/mediation-application';
 import type { MediationCommand } from '@pls/mediation-domain';
 import { newId, residentIdCheckCharacter } from '@pls/shared-kernel';
@@ -272,12 +275,28 @@ describe('people\'s mediation through GraphQL (embedded mode)', () => {
   });
 
   describe('indicators', () => {
-    /** 2025 figures for two township committees, fed straight through the command side (the view is the same). */
+    /**
+     * 2025 figures for two township committees, fed straight through the command side (the view is
+     * the same). 2,400 commands in-process: on an embedded platform of its own (a data directory of
+     * its own keeps it embedded under PLS_E2E_MODE=distributed too), since the figures are the
+     * projection's whichever mode carries the events.
+     */
+    let indicatorPlatform: TestPlatform;
+    let indicatorDir = '';
+    const indicatorSession = new GraphQLSession(() => indicatorPlatform, { ttlSeconds: 30 * 24 * 3600 });
+    beforeAll(async () => {
+      indicatorDir = mkdtempSync(path.join(tmpdir(), 'pls-indicators-'));
+      indicatorPlatform = await TestPlatform.start({ now: '2026-03-02T01:00:00.000Z', dataDir: indicatorDir });
+    });
+    afterAll(async () => {
+      await indicatorPlatform?.close();
+      rmSync(indicatorDir, { recursive: true, force: true });
+    });
     const SHIFO = () => ({ orgId: login(MEDIATOR).orgId, regionCode: '512022101000' });
     const TIANCHI = () => ({ orgId: login('lz.mediator.jiang').orgId, regionCode: '512022001000' });
 
     async function feed(committee: { orgId: string; regionCode: string }, agreements: number, failures: number, confirmed: number): Promise<void> {
-      const commands = platform.app.get(MediationCommands);
+      const commands = indicatorPlatform.app.get(MediationCommands);
       const actor = { userId: 'feeder', orgId: committee.orgId, roles: ['handler'] };
       for (let index = 0; index < agreements + failures; index += 1) {
         const caseId = `ind-${committee.regionCode}-${index}`;
@@ -316,16 +335,16 @@ describe('people\'s mediation through GraphQL (embedded mode)', () => {
     it('reads accepted, concluded, agreements, the success rate (two decimals), confirmations and durations for a township and its county', async () => {
       await feed(SHIFO(), 180, 20, 10);
       await feed(TIANCHI(), 97, 3, 0);
-      await platform.whenCaughtUp();
+      await indicatorPlatform.whenCaughtUp();
       const query = `query($region: String!) { mediationIndicators(regionCode: $region, from: "2025-01-01T00:00:00+08:00", to: "2026-01-01T00:00:00+08:00") {
         region { regionCode accepted concluded agreements writtenAgreements failures successRate judicialConfirmations averageDurationDays }
         parent { regionCode accepted concluded agreements successRate judicialConfirmations averageDurationDays } } }`;
       type Figures = { regionCode: string; accepted: number; concluded: number; agreements: number; successRate: number; judicialConfirmations: number; averageDurationDays: number };
-      const township = (await ok<{ mediationIndicators: { region: Figures & { writtenAgreements: number; failures: number }; parent: Figures } }>('lz.supervisor', query, { region: '512022101' })).mediationIndicators;
+      const township = (await indicatorSession.ok<{ mediationIndicators: { region: Figures & { writtenAgreements: number; failures: number }; parent: Figures } }>('lz.supervisor', query, { region: '512022101' })).mediationIndicators;
       expect(township.region).toEqual({ regionCode: '512022101000', accepted: 200, concluded: 200, agreements: 180, writtenAgreements: 10, failures: 20, successRate: 90, judicialConfirmations: 10, averageDurationDays: 12 });
       // The parent: 277 agreements of 300 concluded = 92.33%; (180·10 + 20·30 + 97·10 + 3·30) / 300 = 11.53 days.
       expect(township.parent).toEqual({ regionCode: '512022000000', accepted: 300, concluded: 300, agreements: 277, successRate: 92.33, judicialConfirmations: 10, averageDurationDays: 11.53 });
-      const county = (await ok<{ mediationIndicators: { region: Figures } }>('lz.supervisor', query, { region: '512022' })).mediationIndicators;
+      const county = (await indicatorSession.ok<{ mediationIndicators: { region: Figures } }>('lz.supervisor', query, { region: '512022' })).mediationIndicators;
       expect(county.region.successRate).toBe(92.33);
     }, 60_000);
   });

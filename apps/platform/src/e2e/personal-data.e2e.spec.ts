@@ -39,10 +39,11 @@ describe('audited unmasking of personal data in every context (embedded mode)', 
   /** Performs a legitimate unmask and checks it appended exactly one audit record, without the value. */
   async function unmaskAudited<T>(username: string, query: string, variables: Record<string, unknown>, context: string): Promise<T> {
     const before = await platform.eventCount();
+    const mark = await platform.eventMark();
     const data = await ok<T>(username, query, variables);
     await platform.whenCaughtUp();
     expect(await platform.eventCount()).toBe(before + 1);
-    const [appended] = await platform.store.readAll({ after: before, maxCount: 1 });
+    const [appended] = await platform.eventsSince(mark);
     expect(appended.type).toBe(`${context}.PersonalDataRead`);
     expect(appended.streamId).toMatch(new RegExp(`^${context}\\.audit-`));
     expect(JSON.stringify(appended)).not.toMatch(PERSONAL_DATA);
@@ -102,7 +103,11 @@ describe('audited unmasking of personal data in every context (embedded mode)', 
       await expectRefusal('wtq.legal-aid.hu', UNMASK_APPLICANT, { code: caseCode, field: 'ID_NUMBER', reason: '核实身份' }, 'FORBIDDEN', 'MATTER_OUTSIDE_SCOPE');
     });
 
-    it('releases nothing when the audit record cannot be written', async () => {
+    // The fault is injected into the store of the process under test: only the embedded mode has it
+    // in the test's own process (the distributed run says so and runs the rest).
+    const inThisProcess = process.env['PLS_E2E_MODE'] === 'distributed' ? it.skip : it;
+    if (process.env['PLS_E2E_MODE'] === 'distributed') process.stderr.write('personal-data e2e: "releases nothing when the audit record cannot be written" injects a store fault in-process; it runs in the embedded suite (npm test)\n');
+    inThisProcess('releases nothing when the audit record cannot be written', async () => {
       const append = jest.spyOn(platform.store, 'appendToStream').mockRejectedValueOnce(new Error('disk full'));
       try {
         const before = await platform.eventCount();

@@ -4,12 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { RecordingLogger, Relay, silentLogger, type EventStore } from '@pls/event-sourcing';
+import { RecordingLogger, Relay, silentLogger, type EventStore, type RecordedEvent } from '@pls/event-sourcing';
 import { CommandSender, KafkaEventBus, MemoryCheckpointStore, NamespacedEventBus, SqliteEventStore, type ServiceAddress } from '@pls/infrastructure';
 import { FileClock, SERVICE_NAMES, type ServiceName } from '@pls/platform-host';
 import { DemoIssuer, type Caller } from '@pls/shared-api';
 import { ManualClock } from '@pls/shared-kernel';
-import type { GraphQLResponse } from './test-platform';
+import type { EventMark, GraphQLResponse } from './test-platform';
 
 const root = path.resolve(__dirname, '../../../..');
 // The real servers' scripts (tools/servers): a broker and FerretDB fetched, built and started on demand.
@@ -39,8 +39,9 @@ class SharedClock extends ManualClock {
 
 interface Child {
   readonly name: string;
-  readonly process: ChildProcess;
-  readonly url: string;
+  readonly main: string;
+  process: ChildProcess;
+  url: string;
 }
 
 /**
@@ -62,10 +63,12 @@ export class DistributedTestPlatform {
     private readonly issuer: DemoIssuer,
     private readonly backOffice: { store: SqliteEventStore; relay: Relay; bus: NamespacedEventBus },
     private readonly dataDir: string,
+    private readonly env: Record<string, string>,
   ) {}
 
-  static async start(options: { now?: string; env?: Record<string, string> } = {}): Promise<DistributedTestPlatform> {
-    const [kafka, mongo] = await Promise.all([ensureKafka(), ensureFerretDb()]);
+  /** `kafkaInstance`: a broker of this test's own (tools/servers/kafka.mjs instances), for tests that stop it. */
+  static async start(options: { now?: string; env?: Record<string, string>; kafkaInstance?: string } = {}): Promise<DistributedTestPlatform> {
+    const [kafka, mongo] = await Promise.all([ensureKafka(options.kafkaInstance ? { instance: options.kafkaInstance } : {}), ensureFerretDb()]);
     const dataDir = mkdtempSync(path.join(tmpdir(), 'pls-distributed-'));
     const run = `t${randomBytes(4).toString('hex')}`;
     const clockFile = path.join(dataDir, 'clock');
@@ -105,7 +108,7 @@ export class DistributedTestPlatform {
     const store = SqliteEventStore.open(path.join(dataDir, 'test-back-office-events.sqlite'));
     const relay = new Relay({ name: 'test-back-office', store, bus, checkpoints: new MemoryCheckpointStore(), filter: {} });
     await relay.start();
-    const distributed = new DistributedTestPlatform(`${gateway.url}/graphql`, clock, children, sender, await DemoIssuer.open(dataDir), { store, relay, bus }, dataDir);
+    const distributed = new DistributedTestPlatform(`${gateway.url}/graphql`, clock, children, sender, await DemoIssuer.open(dataDir), { store, relay, bus }, dataDir, env);
     for (const [name, output] of platform.outputs) distributed.outputs.set(name, output);
     distributed.follow(logger);
     await distributed.whenCaughtUp();
@@ -135,6 +138,26 @@ export class DistributedTestPlatform {
     return this.nestLines;
   }
 
+  /** Where every store stands now, to read what is appended after it with `eventsSince`. */
+  async eventMark(): Promise<Record<string, number>> {
+    return Object.fromEntries(await Promise.all(SERVICE_NAMES.map(async (service) => [service, (await this.sender.status(service)).headPosition] as const)));
+  }
+
+  /** Events the services appended after `mark`, read from their stores (SQLite allows a second reader). */
+  async eventsSince(mark: EventMark): Promise<RecordedEvent[]> {
+    if (typeof mark === 'number') throw new Error('an embedded mark given to the distributed topology');
+    const events: RecordedEvent[] = [];
+    for (const service of SERVICE_NAMES) {
+      const store = SqliteEventStore.open(path.join(this.dataDir, `${service}-events.sqlite`));
+      try {
+        events.push(...(await store.readAll({ after: mark[service] ?? 0 })));
+      } finally {
+        await store.close();
+      }
+    }
+    return events;
+  }
+
   /** The services' heads summed (and the test back office's): unchanged means nothing was appended anywhere. */
   async eventCount(): Promise<number> {
     const heads = await Promise.all(SERVICE_NAMES.map(async (service) => (await this.sender.status(service)).headPosition));
@@ -158,18 +181,20 @@ export class DistributedTestPlatform {
   /** Log records of every process so far, newest last. */
   private follow(logger: RecordingLogger): void {
     this.logger.entries.push(...logger.entries);
-    for (const child of this.children) {
-      const pending = { text: '' };
-      const onData = (chunk: Buffer): void => {
-        pending.text += chunk.toString();
-        const lines = pending.text.split('\n');
-        pending.text = lines.pop() ?? '';
-        for (const line of lines) this.record(line);
-      };
-      child.process.stdout?.on('data', onData);
-      child.process.stderr?.on('data', onData);
-    }
+    for (const child of this.children) this.followChild(child);
     for (const output of this.outputs.values()) for (const line of output.split('\n')) this.record(line);
+  }
+
+  private followChild(child: Child): void {
+    const pending = { text: '' };
+    const onData = (chunk: Buffer): void => {
+      pending.text += chunk.toString();
+      const lines = pending.text.split('\n');
+      pending.text = lines.pop() ?? '';
+      for (const line of lines) this.record(line);
+    };
+    child.process.stdout?.on('data', onData);
+    child.process.stderr?.on('data', onData);
   }
 
   private record(line: string): void {
@@ -188,9 +213,29 @@ export class DistributedTestPlatform {
 
   /** Stops one process the way an orchestrator or a crash would, for the fault tests. */
   async kill(name: string, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    await stopChild(this.child(name).process, signal);
+  }
+
+  /** Starts a stopped process again with the same settings and data, as an orchestrator would. */
+  async restart(name: string): Promise<void> {
+    const child = this.child(name);
+    const outputs = new Map<string, string>();
+    const started = await spawnProcess(name, child.main, this.env, outputs);
+    child.process = started.process;
+    child.url = started.url;
+    for (const line of (outputs.get(name) ?? '').split('\n')) this.record(line);
+    this.followChild(child);
+  }
+
+  /** The bus the test's own back office publishes on: fault tests put duplicates and poison on it. */
+  get bus(): NamespacedEventBus {
+    return this.backOffice.bus;
+  }
+
+  private child(name: string): Child {
     const child = this.children.find((candidate) => candidate.name === name);
     if (!child) throw new Error(`no process ${name}`);
-    await stopChild(child.process, signal);
+    return child;
   }
 
   async close(): Promise<void> {
@@ -220,7 +265,7 @@ async function spawnProcess(name: string, main: string, env: Record<string, stri
     child.once('exit', (code, signal) => reject(new Error(`${name} exited before listening (code ${code}, signal ${signal}):\n${output}`)));
   });
   outputs.set(name, output);
-  return { name, process: child, url };
+  return { name, main, process: child, url };
 }
 
 function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ConsoleLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { EVENT_STORE, RecordingLogger, type EventStore } from '@pls/event-sourcing';
+import { EVENT_STORE, RecordingLogger, type EventStore, type RecordedEvent } from '@pls/event-sourcing';
 import { InProcessEventBus, MemoryCheckpointStore, MemoryReadStore, PlatformRuntime, SqliteEventStore } from '@pls/infrastructure';
 import { DEMO_ISSUER_TOKEN, type Caller, type DemoIssuer } from '@pls/shared-api';
 import { ManualClock } from '@pls/shared-kernel';
@@ -33,6 +33,9 @@ class RecordingNestLogger extends ConsoleLogger {
     super.error(message, ...rest);
   }
 }
+
+/** One store's head (embedded) or each service's (distributed). */
+export type EventMark = number | Readonly<Record<string, number>>;
 
 export interface GraphQLResponse<T> {
   data?: T | null;
@@ -114,6 +117,16 @@ export class TestPlatform {
   /** Global position of the newest event: tests compare it before and after a refused command. */
   eventCount(): Promise<number> {
     return this.store.headPosition();
+  }
+
+  /** Where the store stands now, to read what is appended after it with `eventsSince` (both modes). */
+  async eventMark(): Promise<EventMark> {
+    return this.store.headPosition();
+  }
+
+  eventsSince(mark: EventMark): Promise<RecordedEvent[]> {
+    if (typeof mark !== 'number') throw new Error('a mark of the distributed topology given to the embedded platform');
+    return this.store.readAll({ after: mark });
   }
 
   whenCaughtUp(): Promise<number> {

@@ -22,6 +22,7 @@ import {
   TokenVerifier,
 } from '@pls/shared-api';
 import type { Clock } from '@pls/shared-kernel';
+import { PersonalDataResolver } from './personal-data.resolver';
 import type { PlatformConfig } from './platform-config';
 
 export const PLATFORM_VERSION = '0.1.0';
@@ -120,9 +121,10 @@ export function graphqlModules(config: PlatformConfig): DynamicModule[] {
   ];
 }
 
-/** Deny by default (every resolver declares who may call it), and PlsErrors as GraphQL errors. */
+/** The platform-wide resolvers; deny by default (every resolver declares who may call it); PlsErrors as GraphQL errors. */
 export const GATEWAY_PROVIDERS: Provider[] = [
   SystemResolver,
+  PersonalDataResolver,
   { provide: APP_GUARD, useClass: AuthGuard },
   { provide: APP_FILTER, useClass: PlsErrorFilter },
 ];

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { Logger } from '@pls/event-sourcing';
-import { JsonLogger, KafkaEventBus, MemoryCheckpointStore, MongoReadStore, NamespacedEventBus, SqliteCheckpointStore, SqliteEventStore, type RuntimeAdapters } from '@pls/infrastructure';
+import { JsonLogger, KafkaEventBus, KurrentDbEventStore, MemoryCheckpointStore, MongoCheckpointStore, MongoReadStore, NamespacedEventBus, SqliteCheckpointStore, SqliteEventStore, type RuntimeAdapters } from '@pls/infrastructure';
 import { systemClock, type Clock } from '@pls/shared-kernel';
 import type { DistributedConfig } from './distributed-config';
 import { FileClock } from './file-clock';
@@ -25,22 +25,28 @@ export function openReadStore(config: DistributedConfig): Promise<MongoReadStore
 }
 
 /**
- * A service: its own streams in its own store (a SQLite file here; KurrentDB where it runs), its
- * relay's checkpoint beside them so a restart resumes where the bus last acknowledged, Kafka between
- * services, MongoDB for the read models its use cases consult.
+ * A service: its streams in KurrentDB (PLS_KURRENTDB_URL) or, without one, in its own SQLite file;
+ * its relay's checkpoint durable beside them (in MongoDB for KurrentDB, in the same file for SQLite)
+ * so a restart resumes where the bus last acknowledged; Kafka between services; MongoDB for the read
+ * models its use cases consult.
  */
 export async function openServiceAdapters(config: DistributedConfig, service: string): Promise<RuntimeAdapters> {
-  mkdirSync(config.dataDir, { recursive: true });
   const logger = processLogger(config, `${service}-service`);
+  const readStore = await openReadStore(config);
+  const bus = openBus(config, `${service}-service`, logger);
+  if (config.kurrentDbUrl) {
+    return {
+      store: KurrentDbEventStore.connect({ connectionString: config.kurrentDbUrl }),
+      bus,
+      readStore,
+      relayCheckpoints: new MongoCheckpointStore(readStore, '_store.relay-checkpoints'),
+      clock: distributedClock(config),
+      logger,
+    };
+  }
+  mkdirSync(config.dataDir, { recursive: true });
   const file = path.join(config.dataDir, `${service}-events.sqlite`);
-  return {
-    store: SqliteEventStore.open(file),
-    bus: openBus(config, `${service}-service`, logger),
-    readStore: await openReadStore(config),
-    relayCheckpoints: SqliteCheckpointStore.open(file),
-    clock: distributedClock(config),
-    logger,
-  };
+  return { store: SqliteEventStore.open(file), bus, readStore, relayCheckpoints: SqliteCheckpointStore.open(file), clock: distributedClock(config), logger };
 }
 
 /** The projector owns no streams: Kafka in, MongoDB out, its progress in the consumer group's offsets. */

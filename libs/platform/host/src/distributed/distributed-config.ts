@@ -15,6 +15,8 @@ export interface DistributedConfig extends PlatformConfig {
     readonly partitions: number;
   };
   readonly mongo: { readonly url: string; readonly database: string };
+  /** A KurrentDB / EventStoreDB connection string; absent, each service keeps its streams in a SQLite file. */
+  readonly kurrentDbUrl: string | null;
   /** Where the gateway reaches each service's command port. */
   readonly services: Readonly<Record<ServiceName, ServiceAddress>>;
   /** This service's command port, when PLS_COMMAND_PORT overrides the one in its address. */
@@ -53,6 +55,7 @@ export function loadDistributedConfig(env: NodeJS.ProcessEnv = process.env, cwd 
     ...base,
     kafka: { brokers, clientId: env['PLS_KAFKA_CLIENT_ID'] ?? 'pls', namespace, partitions },
     mongo: { url: mongoUrl, database },
+    kurrentDbUrl: kurrentDbUrl(env['PLS_KURRENTDB_URL']),
     services,
     commandPort: env['PLS_COMMAND_PORT'] ? integer(env, 'PLS_COMMAND_PORT', 0, 0, 65535) : null,
     internalToken: internalToken || 'pls-development-internal-token',
@@ -63,6 +66,12 @@ export function loadDistributedConfig(env: NodeJS.ProcessEnv = process.env, cwd 
 
 export function defaultCommandPort(service: ServiceName): number {
   return DEFAULT_COMMAND_PORTS[service];
+}
+
+function kurrentDbUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  if (!/^(kurrentdb|esdb|kdb)(\+discover)?:\/\//.test(value)) throw new Error(`PLS_KURRENTDB_URL must be a kurrentdb:// (or esdb://) connection string, got ${JSON.stringify(value)}`);
+  return value;
 }
 
 function address(value: string, variable: string): ServiceAddress {

@@ -36,7 +36,8 @@ export function serviceModule(service: ServiceName, config: DistributedConfig, a
       authModule(config, { verifiesTokens: false }),
       RuntimeModule.forRoot({
         adapters,
-        relay: { name: `${service}-service`, filter: {} },
+        // Only this context's streams: with KurrentDB every service shares one store.
+        relay: { name: `${service}-service`, filter: { streamPrefixes: [`${service}.`] } },
         reactors: (name) => name.startsWith(`${service}.`),
         projectedBy: { groupId: PROJECTOR_GROUP, topics: serviceTopics(service) },
       }),
@@ -69,7 +70,7 @@ export function serviceModule(service: ServiceName, config: DistributedConfig, a
       {
         provide: READINESS_PROBES,
         useFactory: (runtimeAdapters: RuntimeAdapters, runtime: PlatformRuntime): ReadinessProbe[] => [
-          { name: 'eventStore', probe: async () => `sqlite, head position ${await runtimeAdapters.store.headPosition()}` },
+          { name: 'eventStore', probe: async () => `${config.kurrentDbUrl ? 'kurrentdb' : 'sqlite'}, head position ${await runtimeAdapters.store.headPosition()}` },
           { name: 'relay', probe: async () => `published up to ${runtime.relayedPosition}` },
           { name: 'bus', probe: async () => (await runtimeAdapters.bus.whenGroupCaughtUp?.('pls-health-probe', []), 'kafka answering') },
           { name: 'readStore', probe: async () => `mongodb, ${(await runtimeAdapters.readStore.listCollections()).length} collections` },
