@@ -15,7 +15,9 @@ const { startKafka, stopKafka } = require(path.join(root, 'tools/servers/kafka.c
  * message is parked while its partition keeps flowing. The topology runs on a broker of its own so
  * stopping it disturbs no other test.
  */
-const KAFKA_INSTANCE = 'faults';
+const KAFKA_INSTANCE = { instance: 'faults', port: 19292 };
+// Six processes start and a broker restarts: minutes on two busy cores, waited on checkpoints, not timed.
+jest.setTimeout(300_000);
 
 describe('the distributed topology under faults (real Kafka, FerretDB, one process per service)', () => {
   let platform: DistributedTestPlatform;
@@ -72,12 +74,12 @@ describe('the distributed topology under faults (real Kafka, FerretDB, one proce
     const caseCode = await registerWageClaim();
     await platform.whenCaughtUp();
     const before = await platform.eventCount();
-    await stopKafka({ instance: KAFKA_INSTANCE });
+    await stopKafka(KAFKA_INSTANCE);
     // The desk's append is acknowledged by the intake service's store; its read-your-write waits for
     // the bus, so the answer comes only after the broker is back.
     const routing = platform.graphql(ROUTE, { input: { caseCode, line: 'LEGAL_AID' } }, await session.token('lz.clerk.room'));
     while ((await platform.eventCount()) === before) await new Promise((resolve) => setImmediate(resolve));
-    await startKafka({ instance: KAFKA_INSTANCE });
+    await startKafka(KAFKA_INSTANCE);
     const answered = await routing;
     // Either the routed matter, or a timeout telling the clerk to retry — never a lost routing.
     if (answered.errors) expect(answered.errors[0]?.extensions?.reason).toBe('SERVICE_TIMEOUT');
@@ -99,7 +101,8 @@ describe('the distributed topology under faults (real Kafka, FerretDB, one proce
 
   it('given the desk\'s routing delivered twice, when the duplicate arrives, then the agency does not open a second application and no event is appended', async () => {
     const caseCode = await registerWageClaim();
-    const routed = capture('pls.intake', (event) => event.type === 'intake.MatterRouted' && JSON.stringify(event.data).includes(caseCode));
+    const matterStream = (await captureFirst('pls.intake', (event) => event.type === 'intake.MatterRegistered' && JSON.stringify(event.data).includes(caseCode))).streamId;
+    const routed = capture('pls.intake', (event) => event.type === 'intake.MatterRouted' && event.streamId === matterStream);
     await ok('lz.clerk.room', ROUTE, { input: { caseCode, line: 'LEGAL_AID' } });
     await expectOneAcceptedApplication(caseCode);
     const event = await routed.event;
@@ -113,7 +116,7 @@ describe('the distributed topology under faults (real Kafka, FerretDB, one proce
 
   it('given a poison message on the desk\'s topic, when it keeps failing, then it is parked in the dead-letter topic and the same partition keeps flowing', async () => {
     const caseCode = await registerWageClaim();
-    const matterStream = (await captureFirst('pls.intake', (event) => JSON.stringify(event.data).includes(caseCode))).streamId;
+    const matterStream = (await captureFirst('pls.intake', (event) => event.type === 'intake.MatterRegistered' && JSON.stringify(event.data).includes(caseCode))).streamId;
     const parked = deadLetters('pls.intake.dlq');
     // A well-formed envelope whose data no handler can read: every projection and reactor of the topic throws.
     const poison = { eventId: '00000000-0000-4000-8000-000000000001', type: 'intake.MatterRegistered', schemaVersion: 1, streamId: matterStream, streamRevision: 999, globalPosition: 999_999, occurredAt: '2026-03-02T01:00:00.000Z', data: null, metadata: { commandId: 'poison', correlationId: 'poison', causationId: 'poison', actor: { userId: 'x', orgId: 'x', roles: [] } } };

@@ -67,8 +67,8 @@ export class DistributedTestPlatform {
   ) {}
 
   /** `kafkaInstance`: a broker of this test's own (tools/servers/kafka.mjs instances), for tests that stop it. */
-  static async start(options: { now?: string; env?: Record<string, string>; kafkaInstance?: string } = {}): Promise<DistributedTestPlatform> {
-    const [kafka, mongo] = await Promise.all([ensureKafka(options.kafkaInstance ? { instance: options.kafkaInstance } : {}), ensureFerretDb()]);
+  static async start(options: { now?: string; env?: Record<string, string>; kafkaInstance?: { instance: string; port: number } } = {}): Promise<DistributedTestPlatform> {
+    const [kafka, mongo] = await Promise.all([ensureKafka(options.kafkaInstance ?? {}), ensureFerretDb()]);
     const dataDir = mkdtempSync(path.join(tmpdir(), 'pls-distributed-'));
     const run = `t${randomBytes(4).toString('hex')}`;
     const clockFile = path.join(dataDir, 'clock');
