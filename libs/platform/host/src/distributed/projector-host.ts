@@ -34,6 +34,14 @@ export function projectorModule(config: DistributedConfig, adapters: () => Promi
         provide: READINESS_PROBES,
         useFactory: (runtimeAdapters: RuntimeAdapters): ReadinessProbe[] => [
           { name: 'readStore', probe: async () => `mongodb, ${(await runtimeAdapters.readStore.listCollections()).length} collections` },
+          {
+            name: 'bus',
+            probe: async () => {
+              if (!runtimeAdapters.bus.whenGroupCaughtUp) throw new Error('the bus cannot be probed');
+              await runtimeAdapters.bus.whenGroupCaughtUp('pls-health-probe', []);
+              return `kafka answering; following ${PROJECTED_TOPICS.length} topics as group ${PROJECTOR_GROUP}`;
+            },
+          },
         ],
         inject: [RUNTIME_ADAPTERS],
       },
