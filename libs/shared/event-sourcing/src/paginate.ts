@@ -37,10 +37,9 @@ export async function paginate<D extends ReadDocument>(
   const pageFilter: Filter = after
     ? { $and: [filter, { $or: [{ [order.field]: { [comparison]: after.value } }, { [order.field]: after.value, _id: { $gt: after.id } }] }] }
     : filter;
-  const [rows, totalCount] = await Promise.all([
-    collection.find(pageFilter, { sort: { [order.field]: order.direction, _id: 1 }, limit: first + 1 }),
-    collection.count(filter),
-  ]);
+  const rows = await collection.find(pageFilter, { sort: { [order.field]: order.direction, _id: 1 }, limit: first + 1 });
+  // A first page that is not full holds every match: counting them again would read them all twice.
+  const totalCount = !after && rows.length <= first ? rows.length : await collection.count(filter);
   const nodes = rows.slice(0, first);
   const cursors = nodes.map((node) => encodeCursor(valueAt(node, order.field), node._id));
   return { nodes, cursors, hasNextPage: rows.length > first, endCursor: cursors.length > 0 ? cursors[cursors.length - 1] : null, totalCount };

@@ -40,6 +40,9 @@ const INDEXES: readonly IndexSpec[] = [
   { fields: { priority: 1, _id: 1 } },
 ];
 
+/** A supervisor's work queue in miniature: a region subtree or one organisation, only what has a value. */
+const SUBTREE_QUEUE = { $and: [{ $or: [{ 'party.region.code': { $regex: '^44010' } }, { orgId: 'org-b' }] }, { priority: { $ne: null } }] };
+
 const ids = (documents: readonly ReadDocument[]): string[] => documents.map((document) => document._id);
 const sortedIds = (documents: readonly ReadDocument[]): string[] => ids(documents).sort();
 
@@ -189,6 +192,9 @@ export function describeReadStoreConformance(adapterName: string, factory: ReadS
         ['a case-insensitive $regex', { orgId: { $regex: '^ORG-B', $options: 'i' } }, ['c05', 'c06', 'c07', 'c08']],
         ['an equality and a range on an index', { orgId: 'org-b', status: 'open', dueAt: { $lt: '2024-03-10T00:00:00.000Z' } }, ['c06']],
         ['an _id list', { _id: { $in: ['c03', 'c07', 'nope'] } }, ['c03', 'c07']],
+        ['$ne null (missing never matches)', { priority: { $ne: null } }, ['c01', 'c02', 'c03', 'c04', 'c06', 'c07', 'c09', 'c10']],
+        ['$or of a prefix regex and an equality, with $ne null beside it', SUBTREE_QUEUE, ['c01', 'c02', 'c04', 'c06', 'c07', 'c09', 'c10']],
+        ['$or of two prefix regexes', { $or: [{ 'party.region.code': /^4401/ }, { 'party.region.code': { $regex: '^1101' } }] }, ['c01', 'c02', 'c03', 'c04', 'c06', 'c07', 'c09', 'c10']],
         ['an empty filter', {}, CASES.map((document) => document._id)],
       ];
       it.each(filters)('given %s, when finding, then exactly the matching documents come back', async (_, filter, expected) => {
@@ -238,6 +244,13 @@ export function describeReadStoreConformance(adapterName: string, factory: ReadS
         const found = await collection.find({ dueAt: { $gte: '2024-03-01T00:00:00.000Z' } }, { sort: { dueAt: 1 }, limit: 3 });
 
         expect(ids(found)).toEqual(['c01', 'c10', 'c06']);
+      });
+
+      it('given an $or of a prefix regex and an equality, when finding sorted and paged, then the order is the one of a sorted scan', async () => {
+        expect(ids(await collection.find(SUBTREE_QUEUE, { sort: { priority: 1, _id: 1 } }))).toEqual(['c02', 'c07', 'c04', 'c09', 'c01', 'c10', 'c06']);
+        expect(ids(await collection.find(SUBTREE_QUEUE, { sort: { priority: 1, _id: 1 }, skip: 2, limit: 3 }))).toEqual(['c04', 'c09', 'c01']);
+        expect(ids(await collection.find(SUBTREE_QUEUE, { sort: { dueAt: 1 }, limit: 3 }))).toEqual(['c04', 'c02', 'c09']);
+        expect(ids(await collection.find(SUBTREE_QUEUE, { sort: { dueAt: -1 } }))).toEqual(['c07', 'c06', 'c10', 'c01', 'c09', 'c02', 'c04']);
       });
 
       it('given documents changed after indexing, when finding, then the queries see the new values', async () => {

@@ -12,7 +12,7 @@ import {
   thawedCopy,
   type ResolvedFindOptions,
 } from '../port-validation/read-store.validation';
-import { planQuery, sortDocuments, walkIndex, type Plan, type QueryStats } from './query-planner';
+import { planQuery, sortDocuments, walkIndex, walkUnion, type Plan, type QueryStats } from './query-planner';
 import { SecondaryIndex } from './secondary-index';
 
 type Revisions = Readonly<Record<string, number>>;
@@ -190,17 +190,27 @@ export class MemoryReadCollection<T extends ReadDocument = ReadDocument> impleme
       this.lastQueryStats = { plan: 'scan', examined: 0, returned: 0, blockingSort: false };
       return [];
     }
-    const plan = planQuery(query.filter, sort, data.indexes);
-    const enough = plan.ordered ? skip + limit : Infinity;
+    let plan = planQuery(query.filter, sort, data.indexes);
     const view = viewFor(data, query.filter, sort);
-    const matches: ReadDocument[] = [];
+    let matches: ReadDocument[] = [];
     let examined = 0;
-    for (const candidate of candidates(plan, data)) {
-      examined++;
-      const document = view(candidate);
-      if (!query.test(document)) continue;
-      matches.push(document);
-      if (matches.length >= enough) break;
+    const collect = (chosen: Plan, budget: number): boolean => {
+      const enough = chosen.ordered ? skip + limit : Infinity;
+      let tried = 0;
+      for (const candidate of candidates(chosen, data)) {
+        if (tried++ === budget) return false;
+        examined++;
+        const document = view(candidate);
+        if (!query.test(document)) continue;
+        matches.push(document);
+        if (matches.length >= enough) break;
+      }
+      return true;
+    };
+    if (!collect(plan, plan.fallback ? (plan.trial ?? Infinity) : Infinity) && plan.fallback) {
+      plan = plan.fallback;
+      matches = [];
+      collect(plan, Infinity);
     }
     const page = (plan.ordered ? matches : sortDocuments(matches, sort)).slice(skip, skip + limit);
     this.lastQueryStats = { plan: plan.kind, index: plan.index?.name, examined, returned: page.length, blockingSort: !plan.ordered };
@@ -364,6 +374,8 @@ function candidates(plan: Plan, data: CollectionData): Iterable<ReadDocument> {
       return walkIndex(plan);
     case 'scan':
       return data.documents.values();
+    case 'union':
+      return walkUnion(plan, (branch) => candidates(branch, data));
     default: {
       const unexpected: never = plan.kind;
       throw new TypeError(`unknown plan ${String(unexpected)}`);

@@ -121,6 +121,33 @@ describe('MemoryReadStore indexes', () => {
     expect(queue.lastQueryStats).toMatchObject({ plan: 'index', examined: inRange });
   });
 
+  const twoQueues = { $or: [{ orgId: 'org-7', status: 'open' }, { orgId: 'org-8', status: 'open' }] };
+  const inTwoQueues = (item: QueueItem): boolean => (item.orgId === 'org-7' || item.orgId === 'org-8') && item.status === 'open';
+
+  it('counts an $or whose branches each fit an index by reading only those branches', async () => {
+    const count = await queue.count(twoQueues);
+
+    expect(count).toBe(items.filter(inTwoQueues).length);
+    expect(queue.lastQueryStats).toMatchObject({ plan: 'union', examined: count });
+  });
+
+  it('gives up a sparse walk in sort order after its trial and sorts the union of the $or branches instead', async () => {
+    const found = await queue.find(twoQueues, { sort: { dueAt: 1 }, limit: 20 });
+
+    expect(found.map((item) => item._id)).toEqual(expected(inTwoQueues, 1, 20));
+    expect(queue.lastQueryStats).toMatchObject({ plan: 'union', blockingSort: true });
+    expect(queue.lastQueryStats?.examined).toBeLessThanOrEqual(1000 + items.filter(inTwoQueues).length);
+  });
+
+  it('keeps a dense walk in sort order when it fills the page within its trial', async () => {
+    const orgs = (from: number) => Array.from({ length: 50 }, (_, i) => `org-${from + i}`);
+
+    const found = await queue.find({ $or: [{ orgId: { $in: orgs(0) } }, { orgId: { $in: orgs(50) } }] }, { sort: { dueAt: -1 }, limit: 20 });
+
+    expect(found.map((item) => item._id)).toEqual(expected(() => true, -1, 20));
+    expect(queue.lastQueryStats).toMatchObject({ plan: 'index', index: 'dueAt_-1', examined: 20, blockingSort: false });
+  });
+
   it('reads a sort-only query in index order and stops at the limit', async () => {
     const found = await queue.find({}, { sort: { dueAt: -1 }, limit: 5 });
 
@@ -213,9 +240,12 @@ describe('MemoryReadStore query planner', () => {
       }
     };
     let indexPlans = 0;
+    let unionPlans = 0;
     for (let round = 0; round < 300; round++) {
       const filter: Record<string, unknown> = {};
       for (let clauses = Math.floor(random() * 3); clauses >= 0; clauses--) filter[pick(fields)] = condition();
+      if (random() < 0.4) filter.$or = Array.from({ length: 1 + Math.floor(random() * 3) }, () => ({ [pick(fields)]: condition() }));
+      if (random() < 0.2) filter[pick(fields)] = { $ne: null };
       const sort: Record<string, 1 | -1> = {};
       for (let keys = Math.floor(random() * 3); keys > 0; keys--) sort[pick(fields)] = random() < 0.5 ? 1 : -1;
       sort._id = random() < 0.5 ? 1 : -1;
@@ -227,8 +257,10 @@ describe('MemoryReadStore query planner', () => {
       expect({ filter, options, ids: fromIndexes.map((document) => document._id) }).toEqual({ filter, options, ids: fromScan.map((document) => document._id) });
       expect(await indexed.count(filter as Filter)).toBe(await scanned.count(filter as Filter));
       if (indexed.lastQueryStats?.plan === 'index') indexPlans++;
+      if (indexed.lastQueryStats?.plan === 'union') unionPlans++;
     }
     expect(indexPlans).toBeGreaterThan(100);
+    expect(unionPlans).toBeGreaterThan(10);
   });
 });
 

@@ -1,11 +1,11 @@
 import type { Filter, ReadDocument } from '@pls/event-sourcing';
 import type { ResolvedFindOptions } from '../port-validation/read-store.validation';
-import { bracketEnd, bracketStart, compareValues, sortValue, typeRank } from './bson-order';
+import { bracketEnd, bracketStart, compareValues, RankEdge, sortValue, typeRank } from './bson-order';
 import { SEEK_HIGH, SEEK_LOW, type IndexKey, type SecondaryIndex } from './secondary-index';
 
 /** What the last query did: the int specs assert on these counts, never on elapsed time. */
 export interface QueryStats {
-  readonly plan: 'id' | 'index' | 'scan';
+  readonly plan: 'id' | 'index' | 'scan' | 'union';
   readonly index?: string;
   /** Documents the filter was tested against. */
   readonly examined: number;
@@ -31,7 +31,7 @@ interface FieldConstraint {
 }
 
 export interface Plan {
-  readonly kind: 'id' | 'index' | 'scan';
+  readonly kind: 'id' | 'index' | 'scan' | 'union';
   readonly ids?: readonly string[];
   readonly index?: SecondaryIndex;
   /** One equality prefix per combination of `$in` values on the leading fields. */
@@ -42,17 +42,50 @@ export interface Plan {
   readonly reverse: boolean;
   /** Several prefixes feeding a sort must be merged; without a sort they are simply read one after another. */
   readonly merge?: boolean;
+  /** Constraints on index fields after the walked ones, tested on the key so that misses cost no document test. */
+  readonly keyFilter?: readonly KeyCheck[];
+  /** One plan per branch of a top-level `$or`, each index-served; their documents are read once each, in no order. */
+  readonly branches?: readonly Plan[];
+  /**
+   * An ordered plan worth a trial: when it has not filled the page after this many documents, the
+   * query starts over with `fallback` (MongoDB's planner races its candidate plans the same way).
+   */
+  readonly trial?: number;
+  readonly fallback?: Plan;
 }
+
+interface KeyCheck {
+  readonly position: number;
+  readonly constraint: FieldConstraint;
+}
+
+/** How many documents an ordered walk may examine before a union of `$or` branches takes over. */
+const ORDERED_TRIAL = 1000;
 
 /** Beyond this many `$in` combinations an index prefix stops growing: the walk would fan out too far. */
 const MAX_PREFIXES = 64;
 
 export function planQuery(filter: Filter, sort: ResolvedFindOptions['sort'], indexes: readonly SecondaryIndex[]): Plan {
   const constraints = extractConstraints(filter);
+  const byId = idPlan(constraints, sort);
+  if (byId) return byId;
+  const single = bestIndexPlan(constraints, sort, indexes);
+  // An equality prefix is as selective as planning gets without statistics.
+  if (single && single.prefixLength > 0) return single.plan;
+  const union = unionPlan(filter, constraints, indexes);
+  if (!union) return single?.plan ?? { kind: 'scan', ordered: sort.length === 0, reverse: false };
+  if (single?.plan.ordered && sort.length > 0) return { ...single.plan, trial: ORDERED_TRIAL, fallback: union };
+  return union;
+}
+
+function idPlan(constraints: Map<string, FieldConstraint>, sort: ResolvedFindOptions['sort']): Plan | null {
   const ids = constraints.get('_id')?.eq;
   if (ids && ids.every((id) => typeof id === 'string')) return { kind: 'id', ids: ids as string[], ordered: sort.length === 0, reverse: false };
+  return null;
+}
 
-  let best: { plan: Plan; score: number } | null = null;
+function bestIndexPlan(constraints: Map<string, FieldConstraint>, sort: ResolvedFindOptions['sort'], indexes: readonly SecondaryIndex[]): { plan: Plan; score: number; prefixLength: number } | null {
+  let best: { plan: Plan; score: number; prefixLength: number } | null = null;
   for (const index of indexes) {
     if (!index.usable) continue;
     let prefixLength = 0;
@@ -74,17 +107,66 @@ export function planQuery(filter: Filter, sort: ResolvedFindOptions['sort'], ind
     const reverse = ordered && sortRest.length > 0 && sortRest[0][1] !== following[0].direction;
     const sortsForUs = ordered && sortRest.length > 0;
     if (prefixLength === 0 && !range && !sortsForUs) continue;
-    const score = prefixLength * 4 + (range ? 2 : 0) + (sortsForUs ? 3 : 0);
-    if (!best || score > best.score) best = { score, plan: { kind: 'index', index, prefixes, range, ordered, reverse, merge: sortsForUs && prefixes.length > 1 } };
+    const keyFilter: KeyCheck[] = [];
+    for (let position = prefixLength + (range ? 1 : 0); position < index.fields.length; position++) {
+      const constraint = constraints.get(index.fields[position].path);
+      if (constraint) keyFilter.push({ position, constraint });
+    }
+    // Half a point: a key filter only breaks ties, never outweighs a range or an order.
+    const score = prefixLength * 4 + (range ? 2 : 0) + (sortsForUs ? 3 : 0) + (keyFilter.length > 0 ? 0.5 : 0);
+    if (!best || score > best.score) {
+      best = { score, prefixLength, plan: { kind: 'index', index, prefixes, range, ordered, reverse, merge: sortsForUs && prefixes.length > 1, keyFilter: keyFilter.length > 0 ? keyFilter : undefined } };
+    }
   }
-  return best?.plan ?? { kind: 'scan', ordered: sort.length === 0, reverse: false };
+  return best;
+}
+
+/**
+ * `A and (B or C)` is `(A and B) or (A and C)`: when every branch of a top-level `$or`, together
+ * with what the rest of the filter pins, can be read from an index, the union of those reads holds
+ * every match. Of several such `$or`s the one whose weakest branch is most selective is taken.
+ */
+function unionPlan(filter: Filter, constraints: Map<string, FieldConstraint>, indexes: readonly SecondaryIndex[]): Plan | null {
+  let best: { plan: Plan; score: number } | null = null;
+  for (const branches of topLevelOrs(filter)) {
+    const plans: Plan[] = [];
+    let weakest = Infinity;
+    for (const branch of branches) {
+      const branchConstraints = new Map(constraints);
+      for (const [path, constraint] of extractConstraints(branch)) branchConstraints.set(path, merge(constraints.get(path), constraint));
+      const byId = idPlan(branchConstraints, []);
+      const indexed = byId ? null : bestIndexPlan(branchConstraints, [], indexes);
+      const plan = byId ?? indexed?.plan;
+      if (!plan) {
+        weakest = -1;
+        break;
+      }
+      plans.push(plan);
+      weakest = Math.min(weakest, byId ? Infinity : (indexed?.score ?? 0));
+    }
+    if (weakest < 0 || plans.length === 0) continue;
+    if (!best || weakest > best.score) best = { score: weakest, plan: { kind: 'union', branches: plans, ordered: false, reverse: false } };
+  }
+  return best?.plan ?? null;
+}
+
+function topLevelOrs(filter: Filter): Filter[][] {
+  const found: Filter[][] = [];
+  const visit = (clause: Filter): void => {
+    for (const [path, condition] of Object.entries(clause)) {
+      if (path === '$and' && Array.isArray(condition)) for (const part of condition) if (isPlainObject(part)) visit(part);
+      if (path === '$or' && Array.isArray(condition) && condition.length > 0 && condition.every(isPlainObject)) found.push(condition as Filter[]);
+    }
+  };
+  visit(filter);
+  return found;
 }
 
 /** Documents of one index plan in index order (or reversed), equality prefix by prefix. */
 export function* walkIndex(plan: Plan): Generator<ReadDocument> {
   const index = plan.index as SecondaryIndex;
   const prefixes = plan.prefixes ?? [[]];
-  const walks = prefixes.map((prefix) => walkPrefix(index, prefix, plan.range, plan.reverse));
+  const walks = prefixes.map((prefix) => walkPrefix(index, prefix, plan.range, plan.reverse, plan.keyFilter ?? []));
   if (!plan.merge) {
     for (const walk of walks) for (const [, document] of walk) yield document;
     return;
@@ -108,7 +190,7 @@ export function* walkIndex(plan: Plan): Generator<ReadDocument> {
   }
 }
 
-function* walkPrefix(index: SecondaryIndex, prefix: readonly unknown[], range: Range | undefined, reverse: boolean): Generator<[IndexKey, ReadDocument]> {
+function* walkPrefix(index: SecondaryIndex, prefix: readonly unknown[], range: Range | undefined, reverse: boolean, keyFilter: readonly KeyCheck[]): Generator<[IndexKey, ReadDocument]> {
   const at = prefix.length;
   // On a descending field, index order runs against value order: walking forward meets the upper bound first.
   const valuesFall = reverse !== (index.fields[at]?.direction === -1);
@@ -122,8 +204,28 @@ function* walkPrefix(index: SecondaryIndex, prefix: readonly unknown[], range: R
     const key = entry[0];
     for (let i = 0; i < at; i++) if (compareValues(key[i], prefix[i]) !== 0) return;
     if (last && outside(key[at], last, valuesFall ? 'below' : 'above')) return;
+    if (keyFilter.length > 0 && !keyFilter.every(({ position, constraint }) => keyMeets(key[position], constraint))) continue;
     yield [key, entry[1]];
   }
+}
+
+/** Each stored document once, whichever branches reach it. */
+export function* walkUnion(plan: Plan, read: (branch: Plan) => Iterable<ReadDocument>): Generator<ReadDocument> {
+  const seen = new Set<ReadDocument>();
+  for (const branch of plan.branches ?? []) {
+    for (const document of read(branch)) {
+      if (seen.has(document)) continue;
+      seen.add(document);
+      yield document;
+    }
+  }
+}
+
+/** A non-multikey index holds the plain value (missing as null), which equality and typed ranges compare as the filter would. */
+function keyMeets(value: unknown, constraint: FieldConstraint): boolean {
+  if (constraint.eq) return constraint.eq.some((candidate) => compareValues(value, candidate) === 0);
+  const range = constraint.range;
+  return !range || (!outside(value, range.lower, 'below') && !outside(value, range.upper, 'above'));
 }
 
 function outside(value: unknown, bound: Bound, side: 'above' | 'below'): boolean {
@@ -181,8 +283,12 @@ function constraintOf(condition: unknown): FieldConstraint | null {
   let lower: Bound | undefined;
   let upper: Bound | undefined;
   let regex: FieldConstraint | null = null;
+  let notNull = false;
   for (const [op, operand] of operators) {
     switch (op) {
+      case '$ne':
+        if (operand === null) notNull = true;
+        break;
       case '$eq':
         if (isPointValue(operand)) return { eq: [operand] };
         break;
@@ -215,8 +321,12 @@ function constraintOf(condition: unknown): FieldConstraint | null {
     const reference = (lower ?? upper) as Bound;
     return { range: { lower: lower ?? { value: bracketStart(reference.value), inclusive: true }, upper: upper ?? { value: bracketEnd(reference.value), inclusive: true } } };
   }
+  // Null and missing sort below every other value: `$ne: null` is everything above the null bracket.
+  if (!regex && notNull) return { range: { lower: { value: bracketEnd(null), inclusive: true }, upper: { value: NOTHING_ABOVE, inclusive: true } } };
   return regex;
 }
+
+const NOTHING_ABOVE = new RankEdge(Number.MAX_SAFE_INTEGER);
 
 function tighter(current: Bound | undefined, next: Bound, direction: 1 | -1): Bound {
   if (!current || typeRank(current.value) !== typeRank(next.value)) return current ?? next;
