@@ -68,6 +68,8 @@ export interface DistributedReport {
   readonly lags: Record<FlowLag, LagSummary>;
   readonly lagMethod: string;
   readonly peakRssBytes: Record<string, number>;
+  /** CPU each process used during the flow phase, in cores (1.0 = one core busy throughout). */
+  readonly cpuCores: Record<string, number>;
   readonly embedded: EmbeddedReference | null;
   readonly targets: readonly { readonly name: string; readonly value: number; readonly target: string; readonly met: boolean }[];
   readonly file: string;
@@ -167,7 +169,10 @@ export async function main(argv: readonly string[], options: { stdout?: Writable
     say(`demo directory seeded and projected: ${ready.lawyers.length} lawyers visible, ${readySeconds.toFixed(1)} s after the start`);
 
     say(`\nflow 1 (desk → county legal aid → granted → assigned → closed → fed back → rated) through the gateway: ${sizes.clients} clients, ${sizes.flowSeconds} s`);
+    const observed = [...children.map((child) => [child.name, child.process.pid ?? 0] as const), ['kafka (shared server)', kafkaPid() ?? 0] as const, ['ferretdb (shared server)', ferretDbPid() ?? 0] as const];
+    const cpuBefore = observed.map(([, pid]) => cpuSeconds(pid));
     const flows = await flowPhase(port, ready.tokens, new LawyerPool(ready.lawyers), sizes, children, say);
+    const cpuCores = Object.fromEntries(observed.map(([name, pid], index) => [name, (cpuSeconds(pid) - cpuBefore[index]) / flows.wallSeconds]));
     const peakRssBytes = Object.fromEntries(children.map((child) => [child.name, procStatus(child.process.pid ?? 0, 'VmHWM')]));
     const serverRss = { kafka: procStatus(kafkaPid() ?? 0, 'VmHWM'), ferretdb: procStatus(ferretDbPid() ?? 0, 'VmHWM') };
 
@@ -218,6 +223,7 @@ export async function main(argv: readonly string[], options: { stdout?: Writable
       lags,
       lagMethod: LAG_METHOD,
       peakRssBytes: { ...peakRssBytes, ...Object.fromEntries(Object.entries(serverRss).map(([name, bytes]) => [`${name} (shared server)`, bytes])) },
+      cpuCores,
       embedded,
       targets,
       file,
@@ -242,8 +248,8 @@ export async function main(argv: readonly string[], options: { stdout?: Writable
     for (const kind of ['crossLine', 'resultBack', 'projection'] as const) say(`  ${kind}: ${DISTRIBUTED_LAGS[kind]}; the first poll already showed it in ${(lags[kind].firstPollShare * 100).toFixed(0)} % of flows`);
     say(`  ${LAG_METHOD}`);
     say('');
-    say('peak RSS (VmHWM) per process:');
-    for (const [name, bytes] of Object.entries(report.peakRssBytes)) say(`  ${name.padEnd(28)} ${formatMegabytes(bytes).padStart(8)}`);
+    say('per process: peak RSS (VmHWM), and CPU during the flow phase in cores:');
+    for (const [name, bytes] of Object.entries(report.peakRssBytes)) say(`  ${name.padEnd(28)} ${formatMegabytes(bytes).padStart(8)}  ${(cpuCores[name] ?? NaN).toFixed(2).padStart(5)} cores`);
     say(`  ${'the topology (6 processes)'.padEnd(28)} ${formatMegabytes(Object.values(peakRssBytes).reduce((sum, bytes) => sum + bytes, 0)).padStart(8)}`);
     say('');
     if (embedded) {
@@ -309,6 +315,8 @@ interface FlowPhaseResult {
   readonly latencies: Record<string, number[]>;
   readonly lags: Record<FlowLag, { answerMs: number; requestMs: number; polls: number; fromMutationRequestMs: number }[]>;
   readonly generatorCores: number;
+  /** The whole phase, flows finishing after the deadline included. */
+  readonly wallSeconds: number;
 }
 
 /** The mutation whose answer starts each wait. */
@@ -368,7 +376,8 @@ async function flowPhase(port: number, tokens: { clerk: string; handler: string 
   }
   const seconds = ((lastCompletion || performance.now()) - started) / 1000;
   const used = process.cpuUsage(cpu);
-  return { completed, failed, firstFailure, seconds, refusals, latencies, lags, generatorCores: (used.user + used.system) / 1e6 / ((performance.now() - started) / 1000) };
+  const wallSeconds = (performance.now() - started) / 1000;
+  return { completed, failed, firstFailure, seconds, refusals, latencies, lags, generatorCores: (used.user + used.system) / 1e6 / wallSeconds, wallSeconds };
 }
 
 /** The newest embedded full-flow report beside this one, for the side-by-side line; null when there is none. */
@@ -495,6 +504,18 @@ function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   try {
     const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** User + system CPU of a process so far, from /proc/<pid>/stat (clock ticks of 1/100 s on Linux); 0 where there is no /proc. */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name in parentheses may hold spaces: count fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return 0;
   }
