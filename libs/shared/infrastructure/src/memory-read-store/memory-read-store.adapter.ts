@@ -190,28 +190,9 @@ export class MemoryReadCollection<T extends ReadDocument = ReadDocument> impleme
       this.lastQueryStats = { plan: 'scan', examined: 0, returned: 0, blockingSort: false };
       return [];
     }
-    let plan = planQuery(query.filter, sort, data.indexes);
+    const planned = planQuery(query.filter, sort, data.indexes);
     const view = viewFor(data, query.filter, sort);
-    let matches: ReadDocument[] = [];
-    let examined = 0;
-    const collect = (chosen: Plan, budget: number): boolean => {
-      const enough = chosen.ordered ? skip + limit : Infinity;
-      let tried = 0;
-      for (const candidate of candidates(chosen, data)) {
-        if (tried++ === budget) return false;
-        examined++;
-        const document = view(candidate);
-        if (!query.test(document)) continue;
-        matches.push(document);
-        if (matches.length >= enough) break;
-      }
-      return true;
-    };
-    if (!collect(plan, plan.fallback ? (plan.trial ?? Infinity) : Infinity) && plan.fallback) {
-      plan = plan.fallback;
-      matches = [];
-      collect(plan, Infinity);
-    }
+    const { plan, matches, examined } = planned.rival ? race(planned, planned.rival, data, view, query.test, skip + limit) : run(planned, data, view, query.test, skip + limit);
     const page = (plan.ordered ? matches : sortDocuments(matches, sort)).slice(skip, skip + limit);
     this.lastQueryStats = { plan: plan.kind, index: plan.index?.name, examined, returned: page.length, blockingSort: !plan.ordered };
     return page.map((document) => readable(data, document) as T);
@@ -364,6 +345,45 @@ function replace(data: CollectionData, id: string, next: ReadDocument | undefine
   for (const index of data.indexes) index.replace(previous, next);
   if (next) data.documents.set(id, next);
   else data.documents.delete(id);
+}
+
+interface Collected {
+  readonly plan: Plan;
+  /** As the query sees them (`viewFor`), in the plan's order. */
+  readonly matches: ReadDocument[];
+  readonly examined: number;
+}
+
+function run(plan: Plan, data: CollectionData, view: (document: ReadDocument) => ReadDocument, test: (document: ReadDocument) => boolean, wanted: number): Collected {
+  const enough = plan.ordered ? wanted : Infinity;
+  const matches: ReadDocument[] = [];
+  let examined = 0;
+  for (const candidate of candidates(plan, data)) {
+    examined++;
+    const document = view(candidate);
+    if (!test(document)) continue;
+    matches.push(document);
+    if (matches.length >= enough) break;
+  }
+  return { plan, matches, examined };
+}
+
+/** One document from each plan in turn, until the ordered one has the page or the rival has everything. */
+function race(ordered: Plan, rival: Plan, data: CollectionData, view: (document: ReadDocument) => ReadDocument, test: (document: ReadDocument) => boolean, wanted: number): Collected {
+  const walks = [candidates(ordered, data)[Symbol.iterator](), candidates(rival, data)[Symbol.iterator]()];
+  const found: ReadDocument[][] = [[], []];
+  let examined = 0;
+  for (;;) {
+    for (const side of [0, 1]) {
+      const next = walks[side].next();
+      if (next.done) return { plan: side === 0 ? ordered : rival, matches: found[side], examined };
+      examined++;
+      const document = view(next.value);
+      if (!test(document)) continue;
+      found[side].push(document);
+      if (side === 0 && found[0].length >= wanted) return { plan: ordered, matches: found[0], examined };
+    }
+  }
 }
 
 function candidates(plan: Plan, data: CollectionData): Iterable<ReadDocument> {

@@ -131,21 +131,22 @@ describe('MemoryReadStore indexes', () => {
     expect(queue.lastQueryStats).toMatchObject({ plan: 'union', examined: count });
   });
 
-  it('gives up a sparse walk in sort order after its trial and sorts the union of the $or branches instead', async () => {
+  it('races a sparse walk in sort order against the union of the $or branches, and sorts the union when it finishes first', async () => {
     const found = await queue.find(twoQueues, { sort: { dueAt: 1 }, limit: 20 });
 
     expect(found.map((item) => item._id)).toEqual(expected(inTwoQueues, 1, 20));
     expect(queue.lastQueryStats).toMatchObject({ plan: 'union', blockingSort: true });
-    expect(queue.lastQueryStats?.examined).toBeLessThanOrEqual(1000 + items.filter(inTwoQueues).length);
+    expect(queue.lastQueryStats?.examined).toBeLessThanOrEqual(2 * items.filter(inTwoQueues).length + 1);
   });
 
-  it('keeps a dense walk in sort order when it fills the page within its trial', async () => {
+  it('keeps a dense walk in sort order when it fills the page before the union runs out', async () => {
     const orgs = (from: number) => Array.from({ length: 50 }, (_, i) => `org-${from + i}`);
 
     const found = await queue.find({ $or: [{ orgId: { $in: orgs(0) } }, { orgId: { $in: orgs(50) } }] }, { sort: { dueAt: -1 }, limit: 20 });
 
     expect(found.map((item) => item._id)).toEqual(expected(() => true, -1, 20));
-    expect(queue.lastQueryStats).toMatchObject({ plan: 'index', index: 'dueAt_-1', examined: 20, blockingSort: false });
+    expect(queue.lastQueryStats).toMatchObject({ plan: 'index', index: 'dueAt_-1', blockingSort: false });
+    expect(queue.lastQueryStats?.examined).toBeLessThanOrEqual(40);
   });
 
   it('reads a sort-only query in index order and stops at the limit', async () => {

@@ -47,20 +47,17 @@ export interface Plan {
   /** One plan per branch of a top-level `$or`, each index-served; their documents are read once each, in no order. */
   readonly branches?: readonly Plan[];
   /**
-   * An ordered plan worth a trial: when it has not filled the page after this many documents, the
-   * query starts over with `fallback` (MongoDB's planner races its candidate plans the same way).
+   * An unordered plan to race this ordered one against, a document each in turn: the ordered walk
+   * wins when it fills the page first, the rival when it runs out first (MongoDB's planner races
+   * its candidate plans the same way). Without statistics nothing else tells a sparse order from a dense one.
    */
-  readonly trial?: number;
-  readonly fallback?: Plan;
+  readonly rival?: Plan;
 }
 
 interface KeyCheck {
   readonly position: number;
   readonly constraint: FieldConstraint;
 }
-
-/** How many documents an ordered walk may examine before a union of `$or` branches takes over. */
-const ORDERED_TRIAL = 1000;
 
 /** Beyond this many `$in` combinations an index prefix stops growing: the walk would fan out too far. */
 const MAX_PREFIXES = 64;
@@ -74,7 +71,7 @@ export function planQuery(filter: Filter, sort: ResolvedFindOptions['sort'], ind
   if (single && single.prefixLength > 0) return single.plan;
   const union = unionPlan(filter, constraints, indexes);
   if (!union) return single?.plan ?? { kind: 'scan', ordered: sort.length === 0, reverse: false };
-  if (single?.plan.ordered && sort.length > 0) return { ...single.plan, trial: ORDERED_TRIAL, fallback: union };
+  if (single?.plan.ordered && sort.length > 0) return { ...single.plan, rival: union };
   return union;
 }
 
@@ -198,15 +195,34 @@ function* walkPrefix(index: SecondaryIndex, prefix: readonly unknown[], range: R
   const last = valuesFall ? range?.lower : range?.upper;
   // Seeking below every key holding the bound value includes it, seeking above them excludes it; walking backward swaps the two.
   const tail = first ? (!first.inclusive !== reverse ? SEEK_HIGH : SEEK_LOW) : reverse ? SEEK_HIGH : SEEK_LOW;
-  const seek = first ? [...prefix, first.value, tail] : [...prefix, tail];
-  const entries = reverse ? index.tree.entriesReversed(seek) : index.tree.entries(seek);
-  for (const entry of entries) {
-    const key = entry[0];
-    for (let i = 0; i < at; i++) if (compareValues(key[i], prefix[i]) !== 0) return;
-    if (last && outside(key[at], last, valuesFall ? 'below' : 'above')) return;
-    if (keyFilter.length > 0 && !keyFilter.every(({ position, constraint }) => keyMeets(key[position], constraint))) continue;
-    yield [key, entry[1]];
+  // A range on the field after a ranged one is skipped to per value of the ranged field, as MongoDB's index bounds do.
+  const next = !reverse && range ? keyFilter.find((check) => check.position === at + 1)?.constraint.range : undefined;
+  let seek: IndexKey | null = first ? [...prefix, first.value, tail] : [...prefix, tail];
+  while (seek) {
+    const entries = reverse ? index.tree.entriesReversed(seek) : index.tree.entries(seek);
+    seek = null;
+    for (const entry of entries) {
+      const key = entry[0];
+      for (let i = 0; i < at; i++) if (compareValues(key[i], prefix[i]) !== 0) return;
+      if (last && outside(key[at], last, valuesFall ? 'below' : 'above')) return;
+      if (next) {
+        seek = skipTarget(index, key, at + 1, next);
+        if (seek) break;
+      }
+      if (keyFilter.length > 0 && !keyFilter.every(({ position, constraint }) => keyMeets(key[position], constraint))) continue;
+      yield [key, entry[1]];
+    }
   }
+}
+
+/** Where a forward walk resumes when the key's value at `at` lies outside `range`: that range's start, or the next value before `at`. */
+function skipTarget(index: SecondaryIndex, key: IndexKey, at: number, range: Range): IndexKey | null {
+  const below = outside(key[at], range.lower, 'below');
+  if (!below && !outside(key[at], range.upper, 'above')) return null;
+  const ascending = index.fields[at].direction === 1;
+  if (below !== ascending) return [...key.slice(0, at), SEEK_HIGH];
+  const start = ascending ? range.lower : range.upper;
+  return [...key.slice(0, at), start.value, start.inclusive ? SEEK_LOW : SEEK_HIGH];
 }
 
 /** Each stored document once, whichever branches reach it. */
