@@ -1,4 +1,7 @@
-// `npm test` runs these three projects in one Jest process; `--selectProjects unit|int|e2e` picks one.
+// `npm test` runs unit, int and e2e in one Jest process; `--selectProjects unit|int|e2e` picks one.
+// `npm run test:distributed` (PLS_E2E_MODE=distributed) runs the e2e specs on the distributed topology
+// and adds the `distributed` project: fault tests that stop brokers and kill services, run one file at
+// a time so that they never share two cores with the rest of the suite.
 const preset = require('./jest.preset.cjs');
 
 const roots = ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'];
@@ -16,6 +19,7 @@ module.exports = {
     project('unit', 'unit'),
     project('int', 'int', { slowTestThreshold: 30 }),
     project('e2e', 'e2e', { slowTestThreshold: 60 }),
+    ...(process.env.PLS_E2E_MODE === 'distributed' ? [project('distributed', 'distributed', { slowTestThreshold: 120 })] : []),
   ],
   testTimeout: 60_000,
   // Stops a Kafka broker these tests started, once no other live test run holds it (tools/servers/README.md).
