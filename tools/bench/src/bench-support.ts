@@ -171,3 +171,22 @@ export function formatTable(rows: readonly BenchRow[]): string {
   const notes = rows.map((row, index) => (row.notes ? `  ${index + 1}. ${row.notes}` : '')).filter(Boolean);
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...body.map(line), '', 'notes:', ...notes].join('\n');
 }
+
+/** A latency table in ms (count, p50, p95, p99, max); a row without samples shows dashes. */
+export function latencyTable(rows: readonly (readonly [string, { count: number; p50: number; p95: number; p99: number; max: number } | undefined])[]): string {
+  const header = ['ms', 'count', 'p50', 'p95', 'p99', 'max'];
+  const body = rows.map(([name, p]) => (p && p.count > 0 ? [name, formatInteger(p.count), p.p50.toFixed(1), p.p95.toFixed(1), p.p99.toFixed(1), p.max.toFixed(1)] : [name, '0', '—', '—', '—', '—']));
+  const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column].length)));
+  const line = (cells: readonly string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)].join('\n');
+}
+
+/** Resident (VmRSS) or peak resident (VmHWM) memory of a process in bytes; 0 once it has gone. */
+export function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}

@@ -7,7 +7,7 @@ import type { Writable } from 'node:stream';
 import { Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
 import { SERVICE_NAMES, type ServiceName } from '@pls/platform-host';
-import { defaultScratchBase, formatInteger, formatMegabytes, machineFacts, type MachineFacts } from './bench-support';
+import { defaultScratchBase, formatMegabytes, latencyTable, machineFacts, procStatus, type MachineFacts } from './bench-support';
 import { CLERK, FLOW_DOCUMENTS, FLOW_MUTATIONS, GraphQLClient, GraphQLRefusal, HANDLER, LawyerPool, runFlow1, type FlowLag, type FlowRecorder } from './flow-1.client';
 import { percentiles, type Percentiles } from './http-load';
 
@@ -499,15 +499,6 @@ function statePid(file: string): number | null {
   }
 }
 
-/** A field of /proc/<pid>/status in bytes (Linux); 0 where there is no /proc. */
-function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
 
 /** User + system CPU of a process so far, from /proc/<pid>/stat (clock ticks of 1/100 s on Linux); 0 where there is no /proc. */
 function cpuSeconds(pid: number): number {
@@ -532,13 +523,6 @@ function freePort(): Promise<number> {
   });
 }
 
-function latencyTable(rows: readonly (readonly [string, Percentiles | undefined])[]): string {
-  const header = ['ms', 'count', 'p50', 'p95', 'p99', 'max'];
-  const body = rows.map(([name, p]) => (p && p.count > 0 ? [name, formatInteger(p.count), p.p50.toFixed(1), p.p95.toFixed(1), p.p99.toFixed(1), p.max.toFixed(1)] : [name, '0', '—', '—', '—', '—']));
-  const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column].length)));
-  const line = (cells: readonly string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
-  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)].join('\n');
-}
 
 function parseArguments(argv: readonly string[]): CliArguments {
   let quick = false;

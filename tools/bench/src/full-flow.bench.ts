@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { defaultScratchBase, formatInteger, formatMegabytes, formatTable, machineFacts, median, type BenchRow, type MachineFacts } from './bench-support';
+import { defaultScratchBase, formatInteger, formatMegabytes, formatTable, latencyTable, machineFacts, procStatus, median, type BenchRow, type MachineFacts } from './bench-support';
 import { applicantIdentity, CLERK, FLOW_DOCUMENTS, FLOW_LAGS, FLOW_MUTATIONS, GraphQLClient, GraphQLRefusal, HANDLER, LawyerPool, runFlow1, type FlowLag, type FlowRecorder } from './flow-1.client';
 import { fixedLoad, percentiles, type FixedLoadResult, type Percentiles } from './http-load';
 import { TRIVIAL_MUTATION } from './reference-servers';
@@ -331,13 +331,6 @@ function summary(result: FixedLoadResult) {
   return { ...rest, latency: percentiles(latenciesMs) };
 }
 
-function latencyTable(rows: readonly (readonly [string, Percentiles | undefined])[]): string {
-  const header = ['ms', 'count', 'p50', 'p95', 'p99', 'max'];
-  const body = rows.map(([name, p]) => (p ? [name, formatInteger(p.count), p.p50.toFixed(1), p.p95.toFixed(1), p.p99.toFixed(1), p.max.toFixed(1)] : [name, '0', '—', '—', '—', '—']));
-  const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column].length)));
-  const line = (cells: readonly string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
-  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)].join('\n');
-}
 
 interface ServerSpec {
   readonly name: string;
@@ -417,15 +410,6 @@ async function stopServer(server: RunningServer): Promise<void> {
   await server.exited;
 }
 
-/** A field of /proc/<pid>/status in bytes (Linux); 0 where there is no /proc. */
-function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
 
 function parseArguments(argv: readonly string[]): CliArguments {
   let quick = false;
