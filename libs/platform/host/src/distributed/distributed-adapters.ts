@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import type { Logger } from '@pls/event-sourcing';
+import type { EventBus, Logger } from '@pls/event-sourcing';
 import { JsonLogger, KafkaEventBus, KurrentDbEventStore, MemoryCheckpointStore, MongoCheckpointStore, MongoReadStore, NamespacedEventBus, SqliteCheckpointStore, SqliteEventStore, type RuntimeAdapters } from '@pls/infrastructure';
 import { systemClock, type Clock } from '@pls/shared-kernel';
 import type { DistributedConfig } from './distributed-config';
@@ -60,4 +60,17 @@ export async function openProjectorAdapters(config: DistributedConfig): Promise<
     clock: distributedClock(config),
     logger,
   };
+}
+
+/**
+ * Readiness of the Kafka bus: the broker answers a round trip, and no consumer of this process sits
+ * crashed waiting for its restart (a projector or reactor that is not consuming is not ready).
+ */
+export async function probeBus(bus: EventBus): Promise<string> {
+  if (!bus.whenGroupCaughtUp) throw new Error('the bus cannot be probed');
+  // Asking the broker about the (empty) set of topics is a round trip to it and nothing more.
+  await bus.whenGroupCaughtUp('pls-health-probe', []);
+  const stalled = bus.stalledConsumers?.() ?? [];
+  if (stalled.length > 0) throw new Error(`consumer ${stalled.map(({ groupId, reason }) => `${groupId} crashed (${reason}), restarting`).join('; ')}`);
+  return 'kafka answering';
 }

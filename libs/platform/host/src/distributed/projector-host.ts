@@ -4,9 +4,10 @@ import { NestFactory } from '@nestjs/core';
 import { RUNTIME_ADAPTERS, RuntimeModule, type RuntimeAdapters } from '@pls/infrastructure';
 import { PersonalDataAuditModule } from '@pls/shared-api';
 import { authModule, CONTEXT_NAMES, contextModule, PROJECTED_TOPICS } from '../composition';
+import { createHttpAdapter } from '../http-edge';
 import { HealthController, MetricsController, READINESS_PROBES, type ReadinessProbe } from '../observability/health.controller';
 import { ProcessMetrics } from '../observability/metrics';
-import { openProjectorAdapters } from './distributed-adapters';
+import { openProjectorAdapters, probeBus } from './distributed-adapters';
 import type { DistributedConfig } from './distributed-config';
 import { PROJECTOR_GROUP } from './service-host';
 
@@ -36,11 +37,7 @@ export function projectorModule(config: DistributedConfig, adapters: () => Promi
           { name: 'readStore', probe: async () => `mongodb, ${(await runtimeAdapters.readStore.listCollections()).length} collections` },
           {
             name: 'bus',
-            probe: async () => {
-              if (!runtimeAdapters.bus.whenGroupCaughtUp) throw new Error('the bus cannot be probed');
-              await runtimeAdapters.bus.whenGroupCaughtUp('pls-health-probe', []);
-              return `kafka answering; following ${PROJECTED_TOPICS.length} topics as group ${PROJECTOR_GROUP}`;
-            },
+            probe: async () => `${await probeBus(runtimeAdapters.bus)}; following ${PROJECTED_TOPICS.length} topics as group ${PROJECTOR_GROUP}`,
           },
         ],
         inject: [RUNTIME_ADAPTERS],
@@ -50,7 +47,7 @@ export function projectorModule(config: DistributedConfig, adapters: () => Promi
 }
 
 export async function startProjector(config: DistributedConfig, adapters?: () => Promise<RuntimeAdapters>): Promise<INestApplication> {
-  const app = await NestFactory.create(projectorModule(config, adapters), { logger: ['warn', 'error'] });
+  const app = await NestFactory.create(projectorModule(config, adapters), createHttpAdapter(config), { logger: ['warn', 'error'], bodyParser: false, rawBody: false });
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   return app;

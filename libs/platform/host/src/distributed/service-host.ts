@@ -5,9 +5,10 @@ import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import { exportedUseCases, PlatformRuntime, RUNTIME_ADAPTERS, RuntimeModule, USE_CASE_SERVER_OPTIONS, UseCaseServer, type RuntimeAdapters, type UseCaseServerOptions } from '@pls/infrastructure';
 import { PersonalDataAuditModule, PLATFORM_INFO, type PlatformInfo } from '@pls/shared-api';
 import { authModule, contextModule, PLATFORM_VERSION } from '../composition';
+import { createHttpAdapter } from '../http-edge';
 import { HealthController, MetricsController, READINESS_PROBES, type ReadinessProbe } from '../observability/health.controller';
 import { ProcessMetrics } from '../observability/metrics';
-import { openServiceAdapters } from './distributed-adapters';
+import { openServiceAdapters, probeBus } from './distributed-adapters';
 import type { DistributedConfig, ServiceName } from './distributed-config';
 
 /** The consumer group of the projector; services wait on it for read-your-writes. */
@@ -74,12 +75,7 @@ export function serviceModule(service: ServiceName, config: DistributedConfig, a
           { name: 'relay', probe: async () => `published up to ${runtime.relayedPosition}` },
           {
             name: 'bus',
-            // Asking the broker for the (empty) set of topics is a round trip to it and nothing more.
-            probe: async () => {
-              if (!runtimeAdapters.bus.whenGroupCaughtUp) throw new Error('the bus cannot be probed');
-              await runtimeAdapters.bus.whenGroupCaughtUp('pls-health-probe', []);
-              return 'kafka answering';
-            },
+            probe: () => probeBus(runtimeAdapters.bus),
           },
           { name: 'readStore', probe: async () => `mongodb, ${(await runtimeAdapters.readStore.listCollections()).length} collections` },
         ],
@@ -96,7 +92,7 @@ export function serviceModule(service: ServiceName, config: DistributedConfig, a
 
 /** Starts a service: HTTP (health, metrics) on PORT, commands on PLS_COMMAND_PORT. */
 export async function startService(service: ServiceName, config: DistributedConfig, adapters?: () => Promise<RuntimeAdapters>): Promise<INestApplication> {
-  const app = await NestFactory.create(serviceModule(service, config, adapters), { logger: ['warn', 'error'] });
+  const app = await NestFactory.create(serviceModule(service, config, adapters), createHttpAdapter(config), { logger: ['warn', 'error'], bodyParser: false, rawBody: false });
   app.connectMicroservice<MicroserviceOptions>({ transport: Transport.TCP, options: { host: config.host, port: config.commandPort ?? config.services[service].port } }, { inheritAppConfig: true });
   app.enableShutdownHooks();
   await app.startAllMicroservices();

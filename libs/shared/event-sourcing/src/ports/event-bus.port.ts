@@ -40,6 +40,11 @@ export interface Consumer {
   stop(): Promise<void>;
 }
 
+export interface StalledConsumer {
+  readonly groupId: string;
+  readonly reason: string;
+}
+
 export interface EventBus {
   publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void>;
   subscribe(options: ConsumerOptions): Promise<Consumer>;
@@ -49,6 +54,11 @@ export interface EventBus {
    * processes' groups (Kafka) offer it; the distributed services wait on the projector with it.
    */
   whenGroupCaughtUp?(groupId: string, topics: readonly string[]): Promise<void>;
+  /**
+   * This bus's consumers that are not consuming because they crashed and wait to be restarted, with
+   * the reason: readiness reports them. Buses whose consumers cannot crash (in-process) omit it.
+   */
+  stalledConsumers?(): readonly StalledConsumer[];
   close(): Promise<void>;
 }
 

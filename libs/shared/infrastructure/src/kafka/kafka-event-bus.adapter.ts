@@ -8,9 +8,10 @@ import {
   type EventBus,
   type Logger,
   type OutgoingMessage,
+  type StalledConsumer,
 } from '@pls/event-sourcing';
 import { InvalidInput } from '@pls/shared-kernel';
-import { Partitioners, type Consumer as KafkaConsumer, type IHeaders, type ITopicConfig, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
+import { Partitioners, type Consumer as KafkaConsumer, type ConsumerRunConfig, type IHeaders, type ITopicConfig, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import { assertOutgoingMessages, assertTopic, describeFailure, resolveConsumerOptions, retryDelay, type ResolvedConsumerOptions } from '../port-validation/event-bus.validation';
 import { whenKafkaGroupCaughtUp } from './group-catch-up';
 import { KafkaAdmin, kafkaClient, partitionKey } from './kafka-admin';
@@ -43,6 +44,8 @@ export interface KafkaEventBusOptions {
 }
 
 const SUBSCRIBE_TIMEOUT_MS = 60_000;
+const CRASH_RESTART_INITIAL_MS = 500;
+const CRASH_RESTART_MAX_MS = 30_000;
 const TOPIC_READY_TIMEOUT_MS = 30_000;
 
 function isRetriableMetadataError(error: unknown): boolean {
@@ -112,6 +115,11 @@ export class KafkaEventBus implements EventBus {
       throw error;
     }
     return consumer;
+  }
+
+  /** Consumers of this bus waiting to be restarted after a crash, and why: not ready while any is. */
+  stalledConsumers(): StalledConsumer[] {
+    return [...this.consumers].flatMap((consumer) => (consumer.stalledBy ? [{ groupId: consumer.groupId, reason: consumer.stalledBy }] : []));
   }
 
   /** Another process's group (the projector, seen from a service): see `whenKafkaGroupCaughtUp`. */
@@ -222,6 +230,10 @@ class KafkaBusConsumer implements Consumer {
   private readonly waiters = new Set<CaughtUpWaiter>();
   private stopping: Promise<void> | null = null;
   private readonly retryWakers = new Set<() => void>();
+  /** Crashes in a row that kafkajs gave up on; reset when the member joins its group again. */
+  private crashesInARow = 0;
+  private restartTimer: NodeJS.Timeout | null = null;
+  private lastCrash: string | null = null;
 
   constructor(
     private readonly bus: KafkaEventBus,
@@ -239,12 +251,17 @@ class KafkaBusConsumer implements Consumer {
     const startAt = this.options.fromBeginning ? new Map<string, number>() : await this.endsOfUnreadPartitions();
     const pinned: { topic: string; partition: number; offset: string }[] = [];
     await this.consumer.connect();
+    // A crash while joining (a broker that has just started answers "coordinator loading") is
+    // restarted like any other, so subscribing rides it out up to the deadline.
+    this.superviseCrashes();
     const joined = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`consumer of group ${this.groupId} did not join within ${SUBSCRIBE_TIMEOUT_MS / 1000} s`)), SUBSCRIBE_TIMEOUT_MS);
+      const timer = setTimeout(() => {
+        removeJoin();
+        reject(new Error(`consumer of group ${this.groupId} did not join within ${SUBSCRIBE_TIMEOUT_MS / 1000} s${this.lastCrash ? ` (last crash: ${this.lastCrash})` : ''}`));
+      }, SUBSCRIBE_TIMEOUT_MS);
       const removeJoin = this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
         clearTimeout(timer);
         removeJoin();
-        removeCrash();
         // Runs inside the join, before the first fetch would resolve "latest" on its own.
         for (const [topic, partitions] of Object.entries(payload.memberAssignment)) {
           for (const partition of partitions) {
@@ -256,21 +273,71 @@ class KafkaBusConsumer implements Consumer {
         }
         resolve();
       });
-      const removeCrash = this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
-        clearTimeout(timer);
-        removeJoin();
-        removeCrash();
-        reject(payload.error);
-      });
     });
     await this.consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning });
-    await this.consumer.run({
+    await this.consumer.run(this.runConfig());
+    await joined;
+    if (pinned.length > 0) await this.pin(pinned);
+  }
+
+  /** Why the consumer is not consuming, while it waits to restart after a crash; null while it runs. */
+  get stalledBy(): string | null {
+    return this.lastCrash;
+  }
+
+  private runConfig(): ConsumerRunConfig {
+    return {
       autoCommit: false,
       partitionsConsumedConcurrently: this.options.topics.length * this.bus.defaultPartitions,
       eachMessage: ({ topic, partition, message, heartbeat }) => this.handle(topic, partition, message, heartbeat),
+    };
+  }
+
+  /**
+   * kafkajs restarts a crashed consumer only when it deems the error retriable; a broker restart can
+   * end in a non-retriable one ("Failed to find group coordinator" while the coordinator loads its
+   * groups), after which kafkajs leaves the consumer disconnected for good and the group's partitions
+   * unread — a projector or reactor silently stopped. A bus consumer must outlive its broker, so every
+   * crash kafkajs will not restart is restarted here, with a growing pause, until stop().
+   */
+  private superviseCrashes(): void {
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+      this.crashesInARow = 0;
+      if (this.lastCrash) this.bus.logger.info('kafka bus: consumer rejoined its group after a crash', { group: this.groupId });
+      this.lastCrash = null;
     });
-    await joined;
-    if (pinned.length > 0) await this.pin(pinned);
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      if (this.stopping) return;
+      this.lastCrash = describeFailure(payload.error);
+      if (payload.restart) {
+        this.bus.logger.warn('kafka bus: consumer crashed, kafkajs restarts it', { group: this.groupId, error: this.lastCrash });
+        return;
+      }
+      this.scheduleRestart();
+    });
+  }
+
+  private scheduleRestart(): void {
+    if (this.stopping || this.restartTimer) return;
+    this.crashesInARow += 1;
+    const delay = Math.min(CRASH_RESTART_MAX_MS, CRASH_RESTART_INITIAL_MS * 2 ** (this.crashesInARow - 1));
+    this.bus.logger.error('kafka bus: consumer crashed, restarting it', { group: this.groupId, error: this.lastCrash, crashesInARow: this.crashesInARow, restartInMs: delay });
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      void this.restart();
+    }, delay);
+  }
+
+  private async restart(): Promise<void> {
+    if (this.stopping) return;
+    try {
+      await this.consumer.connect();
+      // A failure from here on (the broker still away) arrives as another CRASH event.
+      await this.consumer.run(this.runConfig());
+    } catch (error) {
+      this.lastCrash = describeFailure(error);
+      this.scheduleRestart();
+    }
   }
 
   async whenCaughtUp(): Promise<void> {
@@ -293,6 +360,8 @@ class KafkaBusConsumer implements Consumer {
       for (const waiter of this.waiters) waiter.reject(error);
       this.waiters.clear();
       for (const wake of this.retryWakers) wake();
+      if (this.restartTimer) clearTimeout(this.restartTimer);
+      this.restartTimer = null;
       this.stopping = this.consumer.disconnect().finally(() => this.bus.forget(this));
     }
     return this.stopping;
@@ -334,12 +403,19 @@ class KafkaBusConsumer implements Consumer {
     for (let attempt = 1; ; attempt++) {
       if (this.stopping) return;
       let failure: unknown;
+      let handled = false;
       try {
         await handler(delivery(topic, partition, message, attempt));
-        await this.commit(topic, partition, offset + 1);
-        return;
+        handled = true;
       } catch (error) {
         failure = error;
+      }
+      if (handled) {
+        // A commit refused (broker away, group rebalanced) is not the handler's failure: it must not
+        // count towards parking a message that was handled. Thrown, it makes kafkajs reconnect or
+        // rejoin, and the message is redelivered, which at-least-once allows.
+        await this.commit(topic, partition, offset + 1);
+        return;
       }
       // Left uncommitted on purpose: whoever owns the partition next redelivers it (at-least-once).
       if (this.stopping) return;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { DEAD_LETTER_HEADERS, type Consumer, type DeliveredMessage } from '@pls/event-sourcing';
+import { DEAD_LETTER_HEADERS, RecordingLogger, type Consumer, type DeliveredMessage } from '@pls/event-sourcing';
+import { KafkaJSNonRetriableError } from 'kafkajs';
 import { describeEventBusConformance } from '@pls/event-sourcing/testing';
 import { KafkaAdmin } from './kafka-admin';
 import { KafkaEventBus } from './kafka-event-bus.adapter';
@@ -153,6 +154,47 @@ describe('KafkaEventBus', () => {
       expect(ends.get(topic)?.reduce((sum, end) => sum + end, 0)).toBe(6);
       expect(await admin.consumerGroupLag([groupId], [topic])).toBe(0);
       expect(await admin.consumerGroupLag([groupId, uniqueName('idle-group')], [topic])).toBe(6);
+    } finally {
+      await admin.close();
+    }
+  });
+
+  it('given a consumer whose commit crashes it with an error kafkajs will not restart, when it crashes, then the bus restarts it, reports it stalled meanwhile, and the handled message is redelivered, not parked', async () => {
+    const stalledWhenLogged: unknown[] = [];
+    const logger = new RecordingLogger();
+    const crashing = new KafkaEventBus({
+      clientId: uniqueName('pls-test'),
+      brokers,
+      logger: {
+        debug: (message, context) => logger.debug(message, context),
+        info: (message, context) => logger.info(message, context),
+        warn: (message, context) => logger.warn(message, context),
+        error: (message, context) => {
+          logger.error(message, context);
+          stalledWhenLogged.push(...crashing.stalledConsumers());
+        },
+      },
+    });
+    buses.push(crashing);
+    const seen: number[] = [];
+    const groupId = uniqueName('group');
+    // maxAttempts 1: were a refused commit counted as the handler failing, the message would be parked.
+    const consumer = track(await crashing.subscribe({ groupId, topics: [topic], maxAttempts: 1, handler: async (message) => void seen.push(message.value as number) }));
+    // What a broker restart did in the field: "Failed to find group coordinator", which kafkajs
+    // treats as non-retriable and answers by leaving the consumer disconnected.
+    const kafkajsConsumer = (consumer as unknown as { consumer: { commitOffsets: (...args: unknown[]) => Promise<void> } }).consumer;
+    jest.spyOn(kafkajsConsumer, 'commitOffsets').mockRejectedValueOnce(new KafkaJSNonRetriableError('Failed to find group coordinator'));
+
+    await crashing.publish(topic, [{ key: 'case-1', value: 1 }]);
+    await consumer.whenCaughtUp();
+
+    expect(seen).toEqual([1, 1]);
+    expect(stalledWhenLogged).toEqual([{ groupId, reason: expect.stringContaining('Failed to find group coordinator') }]);
+    expect(logger.entries.some((entry) => entry.message === 'kafka bus: consumer crashed, restarting it')).toBe(true);
+    expect(crashing.stalledConsumers()).toEqual([]);
+    const admin = new KafkaAdmin({ clientId: uniqueName('pls-admin'), brokers });
+    try {
+      expect((await admin.topicEndOffsets([`${topic}.dlq`])).get(`${topic}.dlq`)?.reduce((sum, end) => sum + end, 0) ?? 0).toBe(0);
     } finally {
       await admin.close();
     }

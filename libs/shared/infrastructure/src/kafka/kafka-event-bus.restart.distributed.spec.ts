@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { Consumer } from '@pls/event-sourcing';
+import { RecordingLogger, type Consumer } from '@pls/event-sourcing';
 import { KafkaEventBus } from './kafka-event-bus.adapter';
 
 // A broker of its own that the test stops and starts: stopping the shared one would break every
@@ -17,7 +17,8 @@ describe('KafkaEventBus across a broker restart (real broker)', () => {
   it('given a consumer and a producer, when the broker stops and starts again, then both carry on and nothing published is lost', async () => {
     const instance = { instance: 'bus-restart-spec', port: 19192 };
     const { brokers: restartable } = await ensureKafka(instance);
-    const restartBus = new KafkaEventBus({ clientId: uniqueName('pls-restart'), brokers: restartable });
+    const logger = new RecordingLogger();
+    const restartBus = new KafkaEventBus({ clientId: uniqueName('pls-restart'), brokers: restartable, logger });
     const topic = uniqueName('restart');
     try {
       const seen = new Set<number>();
@@ -32,6 +33,11 @@ describe('KafkaEventBus across a broker restart (real broker)', () => {
       await consumer.whenCaughtUp();
 
       expect([...seen].sort()).toEqual([0, 1, 2, 3, 4, 5]);
+      expect(restartBus.stalledConsumers()).toEqual([]);
+    } catch (error) {
+      // What kafkajs and the bus said during the outage is the only account of why it did not resume.
+      for (const { level, message, context } of logger.entries) process.stderr.write(`${level} ${message} ${JSON.stringify(context)}\n`);
+      throw error;
     } finally {
       await Promise.allSettled(consumers.splice(0).map((consumer) => consumer.stop()));
       await restartBus.close();

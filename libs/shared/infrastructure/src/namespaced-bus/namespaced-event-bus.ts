@@ -1,4 +1,4 @@
-import { DEAD_LETTER_HEADERS, defaultDeadLetterTopic, type Consumer, type ConsumerOptions, type DeliveredMessage, type EventBus, type OutgoingMessage } from '@pls/event-sourcing';
+import { DEAD_LETTER_HEADERS, defaultDeadLetterTopic, type Consumer, type ConsumerOptions, type DeliveredMessage, type EventBus, type OutgoingMessage, type StalledConsumer } from '@pls/event-sourcing';
 import { assertTopic, resolveConsumerOptions } from '../port-validation/event-bus.validation';
 
 /**
@@ -34,6 +34,10 @@ export class NamespacedEventBus implements EventBus {
   whenGroupCaughtUp(groupId: string, topics: readonly string[]): Promise<void> {
     if (!this.inner.whenGroupCaughtUp) return Promise.reject(new Error('the underlying bus cannot observe other processes\' consumer groups'));
     return this.inner.whenGroupCaughtUp(this.outward(groupId), topics.map((topic) => this.outward(topic)));
+  }
+
+  stalledConsumers(): readonly StalledConsumer[] {
+    return this.inner.stalledConsumers?.() ?? [];
   }
 
   close(): Promise<void> {
