@@ -1,1 +1,1 @@
-export { configureHttpEdge } from '@pls/platform-host';
+export { createHttpAdapter } from '@pls/platform-host';

@@ -119,7 +119,7 @@ export async function main(argv: readonly string[], options: { stdout?: Writable
       fixedLoad({ host: HOST, port, path: '/graphql', body, headers, connections: sizes.connections, seconds: sizes.referenceSeconds, warmupSeconds: sizes.warmupSeconds });
     const labels: Record<LoadKind, string> = {
       bare: 'bare @apollo/server, trivial mutation',
-      trivial: 'Nest 12 + Apollo 5 + express5 (the platform\'s GraphQL options), trivial mutation',
+      trivial: 'Nest 12 on Fastify 5 + Apollo 5 (the platform\'s HTTP adapter and GraphQL options), trivial mutation',
       registerMatter: 'embedded platform, registerMatter (JWT auth, validation, durable SQLite append)',
     };
     const rounds: Record<LoadKind, FixedLoadResult>[] = [];
@@ -148,7 +148,7 @@ export async function main(argv: readonly string[], options: { stdout?: Writable
     const ratios = { trivialVsBare: ratio('trivial', 'bare'), mutationVsTrivial: ratio('registerMatter', 'trivial') };
     const rows: BenchRow[] = [
       loadRow('bare @apollo/server, trivial mutation', medianRound('bare'), null, null, null),
-      loadRow('Nest+Apollo+express5 gateway, trivial mutation', medianRound('trivial'), ratios.trivialVsBare, 'bare', TARGETS.trivialVsBare),
+      loadRow('Nest+Apollo+Fastify gateway, trivial mutation', medianRound('trivial'), ratios.trivialVsBare, 'bare', TARGETS.trivialVsBare),
       loadRow('platform registerMatter (auth+validation+append)', medianRound('registerMatter'), ratios.mutationVsTrivial, 'trivial', TARGETS.mutationVsTrivial),
       {
         name: 'flow 1, whole flows (10 mutations + 3 waits)',

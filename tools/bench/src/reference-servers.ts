@@ -5,7 +5,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Args, GraphQLModule, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createHttpAdapter, graphqlContext } from '@pls/platform-host';
 import { DEFAULT_QUERY_LIMITS, formatGraphQLError, queryLimitRule } from '@pls/shared-api';
 
 /**
@@ -39,11 +39,11 @@ class TrivialResolver {
 }
 
 /**
- * The platform's gateway stack with nothing of the platform behind it: Nest on the express 5
- * adapter, the same body parsers (created with `bodyParser: false`, then a JSON limit, as
- * apps/platform/src/http-edge.ts does) and the same GraphQL module options (Apollo driver,
- * code-first schema, query-limit validation rule, error formatter). No auth guard, no rate-limit
- * and input-screen middleware (they need the token verifier), no event store.
+ * The platform's gateway stack with nothing of the platform behind it: Nest on the platform's own
+ * Fastify adapter (`createHttpAdapter`: the same JSON body limit and body-error answers) and the
+ * same GraphQL module options (Apollo driver through `@as-integrations/fastify`, code-first
+ * schema, query-limit validation rule, error formatter, context). No auth guard, no rate-limit
+ * and input-screen hooks (they need the token verifier), no event store.
  */
 @Module({
   imports: [
@@ -56,7 +56,7 @@ class TrivialResolver {
       introspection: true,
       validationRules: [queryLimitRule(DEFAULT_QUERY_LIMITS)],
       formatError: (formatted, error) => formatGraphQLError(formatted, error, { exposeInternals: true }),
-      context: ({ req }: { req: unknown }) => ({ req }),
+      context: graphqlContext,
     }),
   ],
   providers: [TrivialResolver],
@@ -64,9 +64,7 @@ class TrivialResolver {
 class TrivialGatewayModule {}
 
 async function startTrivialNest(): Promise<number> {
-  const app = await NestFactory.create<NestExpressApplication>(TrivialGatewayModule, { logger: ['warn', 'error'], bodyParser: false, rawBody: false });
-  app.useBodyParser('json', { limit: '1mb' });
-  app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
+  const app = await NestFactory.create(TrivialGatewayModule, createHttpAdapter({ bodyLimit: '1mb' }), { logger: ['warn', 'error'], bodyParser: false, rawBody: false });
   await app.listen(0, '127.0.0.1');
   return Number(new URL(await app.getUrl()).port);
 }

@@ -10,7 +10,7 @@ import { DEMO_ISSUER_TOKEN, type Caller, type DemoIssuer } from '@pls/shared-api
 import { ManualClock } from '@pls/shared-kernel';
 import { loadConfig, type PlatformConfig } from '../config';
 import { PlatformModule } from '../platform.module';
-import { configureHttpEdge } from '../http-edge';
+import { createHttpAdapter } from '../http-edge';
 
 /** Nest's own log lines, kept so tests can check them (errors still reach the console). */
 class RecordingNestLogger extends ConsoleLogger {
@@ -86,9 +86,9 @@ export class TestPlatform {
           logger,
         }),
       }),
+      createHttpAdapter(config),
       { logger: nestLogger, bodyParser: false, rawBody: false },
     );
-    configureHttpEdge(app, config);
     await app.listen(0, '127.0.0.1');
     const url = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`;
     return new TestPlatform(app, url, clock, logger, dataDir, options.dataDir === undefined, nestLogger);

@@ -103,6 +103,13 @@ export function authModule(config: PlatformConfig, options: { readonly verifiesT
   return { module: PlatformAuthModule, global: true, providers, exports: [DEMO_ISSUER_TOKEN, TOKEN_VERIFIER] };
 }
 
+/**
+ * Apollo's Fastify integration calls the context function with the Fastify request (Express gave
+ * `{ req }`): resolvers, the guard and the loaders keep reading `context.req`, the request the edge
+ * already put the verified caller on.
+ */
+export const graphqlContext = (request: object): { req: object } => ({ req: request });
+
 /** The GraphQL edge: limits, rate limits, Apollo with safe errors. The same in both modes. */
 export function graphqlModules(config: PlatformConfig): DynamicModule[] {
   return [
@@ -116,7 +123,7 @@ export function graphqlModules(config: PlatformConfig): DynamicModule[] {
       introspection: config.introspection,
       validationRules: [queryLimitRule(config.queryLimits)],
       formatError: (formatted, error) => formatGraphQLError(formatted, error, { exposeInternals: !config.production }),
-      context: ({ req }: { req: unknown }) => ({ req }),
+      context: graphqlContext,
     }),
   ];
 }

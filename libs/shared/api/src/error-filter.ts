@@ -31,13 +31,13 @@ export class PlsErrorFilter implements ExceptionFilter {
       this.logger.error('unexpected error', { error: message, stack });
     }
     if (host.getType<string>() === 'graphql') return exception;
-    const response = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void } }>();
+    const response = host.switchToHttp().getResponse<{ status(code: number): { send(body: unknown): void } }>();
     if (refusal) {
-      response.status(HTTP_STATUS[exception.category]).json({ code: exception.category, reason: exception.code, message: exception.message });
+      response.status(HTTP_STATUS[exception.category]).send({ code: exception.category, reason: exception.code, message: exception.message });
     } else if (exception instanceof HttpException) {
-      response.status(exception.getStatus()).json({ code: exception.getStatus() === 404 ? 'NOT_FOUND' : 'BAD_USER_INPUT', message: exception.message });
+      response.status(exception.getStatus()).send({ code: exception.getStatus() === 404 ? 'NOT_FOUND' : 'BAD_USER_INPUT', message: exception.message });
     } else {
-      response.status(500).json({ code: 'INTERNAL', message: 'Internal error' });
+      response.status(500).send({ code: 'INTERNAL', message: 'Internal error' });
     }
     return undefined;
   }

@@ -5,7 +5,7 @@ import { CLOCK, EVENT_STORE, LOGGER, PROCESS_REGISTRY, PROJECTION_CATCH_UP, Proc
 import { COMMAND_SENDER, CommandSender, remoteUseCaseProvider, withRemoteUseCases, type JsonLogger } from '@pls/infrastructure';
 import { PersonalDataAuditModule, PLATFORM_INFO, type PlatformInfo } from '@pls/shared-api';
 import { authModule, CONTEXT_NAMES, contextModule, GATEWAY_PROVIDERS, graphqlModules, PLATFORM_VERSION } from '../composition';
-import { configureHttpEdge } from '../http-edge';
+import { createHttpAdapter } from '../http-edge';
 import { HealthController, MetricsController, READINESS_PROBES, type ReadinessProbe } from '../observability/health.controller';
 import { ProcessMetrics } from '../observability/metrics';
 import { distributedClock, openReadStore, processLogger } from './distributed-adapters';
@@ -108,8 +108,7 @@ export async function openGatewayParts(config: DistributedConfig): Promise<Gatew
 }
 
 export async function startGateway(config: DistributedConfig, parts: () => Promise<GatewayParts> = () => openGatewayParts(config)): Promise<INestApplication> {
-  const app = await NestFactory.create(gatewayModule(config, parts), { logger: ['warn', 'error'], bodyParser: false, rawBody: false });
-  configureHttpEdge(app, config);
+  const app = await NestFactory.create(gatewayModule(config, parts), createHttpAdapter(config), { logger: ['warn', 'error'], bodyParser: false, rawBody: false });
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   return app;

@@ -1,4 +1,4 @@
 export * from './query-limits';
 export * from './rate-limit';
-export * from './rate-limit.middleware';
+export * from './gateway-edge';
 export * from './input-screen';
