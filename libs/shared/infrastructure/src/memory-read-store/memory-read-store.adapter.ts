@@ -1,4 +1,4 @@
-import type { CollectionSpec, Filter, FindOptions, GuardedOutcome, ReadCollection, ReadDocument, ReadStore } from '@pls/event-sourcing';
+import type { CollectionSpec, Filter, FindOptions, GuardedOutcome, GuardedWrite, ReadCollection, ReadDocument, ReadStore } from '@pls/event-sourcing';
 import { ConcurrencyConflict, InvalidInput } from '@pls/shared-kernel';
 import { Query } from 'mingo';
 import {
@@ -18,6 +18,8 @@ import { SecondaryIndex } from './secondary-index';
 type Revisions = Readonly<Record<string, number>>;
 
 const REVISIONS = '_revisions';
+
+const APPLIED: GuardedOutcome = Object.freeze({ kind: 'applied' });
 
 interface CollectionData {
   /**
@@ -48,6 +50,13 @@ interface CollectionData {
 class StreamRevisions {
   private readonly streams: string[] = [];
   private readonly revisions: number[] = [];
+
+  static of(streamId: string, revision: number): StreamRevisions {
+    const revisions = new StreamRevisions();
+    revisions.streams.push(streamId);
+    revisions.revisions.push(revision);
+    return revisions;
+  }
 
   static from(recorded: Revisions): StreamRevisions {
     const revisions = new StreamRevisions();
@@ -229,10 +238,27 @@ export class MemoryReadCollection<T extends ReadDocument = ReadDocument> impleme
    * stored copy of the result re-validate only what the update replaced (`storedUpdate`).
    */
   async applyGuarded(id: string, streamId: string, revision: number, update: (current: T | null) => T | null): Promise<GuardedOutcome> {
+    return this.applyOne(this.store.ensure(this.name, this.spec), id, streamId, revision, update);
+  }
+
+  async applyGuardedMany(writes: readonly GuardedWrite<T>[]): Promise<GuardedOutcome[]> {
+    if (!Array.isArray(writes)) throw new InvalidInput('UPDATE_INVALID', 'applyGuardedMany needs an array of writes');
+    const outcomes = new Array<GuardedOutcome>(writes.length);
+    if (writes.length === 0) return outcomes;
+    const data = this.store.ensure(this.name, this.spec);
+    for (let i = 0; i < writes.length; i++) {
+      const write = writes[i];
+      // A write that is not an object fails like applyGuarded's checks of its arguments do.
+      const { id, streamId, revision, update } = (write ?? {}) as Partial<GuardedWrite<T>>;
+      outcomes[i] = this.applyOne(data, id as string, streamId as string, revision as number, update as GuardedWrite<T>['update']);
+    }
+    return outcomes;
+  }
+
+  private applyOne(data: CollectionData, id: string, streamId: string, revision: number, update: (current: T | null) => T | null): GuardedOutcome {
     assertDocumentId(id);
     assertStreamRevision(streamId, revision);
     if (typeof update !== 'function') throw new InvalidInput('UPDATE_INVALID', 'applyGuarded needs an update function');
-    const data = this.store.ensure(this.name, this.spec);
     const revisions = data.revisions.get(id);
     const last = revisions?.last(streamId);
     if (last !== undefined && revision <= last) return { kind: 'skipped', lastRevision: last };
@@ -249,9 +275,9 @@ export class MemoryReadCollection<T extends ReadDocument = ReadDocument> impleme
     }
     // Only now that the write went through: a refused or throwing update leaves no trace.
     if (revisions) revisions.record(streamId, revision);
-    else data.revisions.set(id, StreamRevisions.from({ [streamId]: revision }));
+    else data.revisions.set(id, StreamRevisions.of(streamId, revision));
     const expected = last === undefined ? 0 : last + 1;
-    return revision === expected ? { kind: 'applied' } : { kind: 'gap', expected, got: revision };
+    return revision === expected ? APPLIED : { kind: 'gap', expected, got: revision };
   }
 
   async put(document: T): Promise<void> {

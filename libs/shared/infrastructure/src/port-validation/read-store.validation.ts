@@ -149,7 +149,9 @@ function copyValue(value: unknown, path: string, depth: number): unknown {
       throw new InvalidInput('FIELD_NAME_INVALID', `field name ${JSON.stringify(path ? `${path}.${key}` : key)} cannot be stored: no "$" prefix, and no "." or empty name at the top level`);
     }
     if (item === undefined) continue;
-    copy[key] = copyValue(item, path ? `${path}.${key}` : key, depth + 1);
+    // A string, number or boolean is stored as it is: only what may fail needs its path spelled out.
+    const kind = typeof item;
+    copy[key] = kind === 'string' || kind === 'number' || kind === 'boolean' ? item : copyValue(item, path ? `${path}.${key}` : key, depth + 1);
   }
   return Object.freeze(copy);
 }

@@ -57,6 +57,11 @@ const SCHEMA = `
 
 const COLUMNS = 'global_position, event_id, stream_id, stream_revision, type, schema_version, occurred_at, data, metadata';
 
+/** A row of `COLUMNS` as `.raw()` gives it, read by these positions. */
+type RawEventRow = readonly [number, string, string, number, string, number, string, string, string];
+
+const RAW = { globalPosition: 0, eventId: 1, streamId: 2, streamRevision: 3, type: 4, schemaVersion: 5, occurredAt: 6, data: 7, metadata: 8 } as const;
+
 interface EventRow {
   readonly global_position: number;
   readonly event_id: string;
@@ -133,7 +138,7 @@ export class SqliteEventStore implements EventStore {
   private readonly insertStatement: Database.Statement<[number, string, string, number, string, number, string, string, string]>;
   private readonly byEventIdStatement: Database.Statement<[string], EventRow>;
   private readonly streamStatement: Database.Statement<[string, number, number], EventRow>;
-  private readonly allStatements = new Map<string, Database.Statement<unknown[], EventRow>>();
+  private readonly allStatements = new Map<string, Database.Statement<unknown[], RawEventRow>>();
   private readonly commitBatch: Database.Transaction<(batch: readonly PendingAppend[]) => Outcome[]>;
   private readonly insertInSavepoint: InsertAppend;
   private readonly insertWithoutSavepoint: InsertAppend;
@@ -348,18 +353,24 @@ export class SqliteEventStore implements EventStore {
     const typePrefixes = filter?.eventTypePrefixes ?? [];
     const rows = this.allStatement(streamPrefixes.length, typePrefixes.length).all(after, upTo, ...streamPrefixes.map(globPrefix), ...typePrefixes.map(globPrefix), limit);
     const full = limit > 0 && rows.length === limit;
-    return { events: rows.map(toRecorded), scannedTo: full ? rows[rows.length - 1].global_position : upTo, full };
+    const events = new Array<RecordedEvent>(rows.length);
+    for (let i = 0; i < rows.length; i++) events[i] = fromRawRow(rows[i]);
+    return { events, scannedTo: full ? (rows[rows.length - 1][RAW.globalPosition] as number) : upTo, full };
   }
 
-  private allStatement(streamPrefixCount: number, typePrefixCount: number): Database.Statement<unknown[], EventRow> {
+  private allStatement(streamPrefixCount: number, typePrefixCount: number): Database.Statement<unknown[], RawEventRow> {
     const key = `${streamPrefixCount}:${typePrefixCount}`;
     let statement = this.allStatements.get(key);
     if (!statement) {
       const anyOf = (column: string, count: number) => (count === 0 ? '' : ` AND (${Array.from({ length: count }, () => `${column} GLOB ?`).join(' OR ')})`);
-      statement = this.db.prepare<unknown[], EventRow>(
-        `SELECT ${COLUMNS} FROM events WHERE global_position > ? AND global_position <= ?` +
-          `${anyOf('stream_id', streamPrefixCount)}${anyOf('type', typePrefixCount)} ORDER BY global_position LIMIT ?`,
-      );
+      // Raw rows: for $all pages, the largest reads there are, better-sqlite3 builds an array per row
+      // much faster than an object with nine named properties.
+      statement = this.db
+        .prepare<unknown[], RawEventRow>(
+          `SELECT ${COLUMNS} FROM events WHERE global_position > ? AND global_position <= ?` +
+            `${anyOf('stream_id', streamPrefixCount)}${anyOf('type', typePrefixCount)} ORDER BY global_position LIMIT ?`,
+        )
+        .raw(true);
       this.allStatements.set(key, statement);
     }
     return statement;
@@ -577,6 +588,32 @@ function appendedEvent(event: QueuedEvent, streamId: string, streamRevision: num
     streamId,
     streamRevision,
     globalPosition,
+  };
+}
+
+/**
+ * An event of a `$all` page. The metadata is parsed on first access and then kept: it is most of
+ * an event's JSON (actor, command, correlation and causation ids) and projections and relays on the
+ * embedded bus seldom read it, so parsing it eagerly was a third of a rebuild's reading. The data
+ * is parsed at once (nearly every reader folds it). As in `appendedEvent`, the accessor is own and
+ * enumerable: a spread, JSON.stringify, structuredClone and deep equality see a plain field.
+ */
+function fromRawRow(row: RawEventRow): RecordedEvent {
+  const metadataText = row[RAW.metadata];
+  let metadata: RecordedEvent['metadata'] | undefined;
+  return {
+    eventId: row[RAW.eventId],
+    type: row[RAW.type],
+    schemaVersion: row[RAW.schemaVersion],
+    occurredAt: row[RAW.occurredAt],
+    data: JSON.parse(row[RAW.data]),
+    get metadata(): RecordedEvent['metadata'] {
+      metadata ??= JSON.parse(metadataText) as RecordedEvent['metadata'];
+      return metadata;
+    },
+    streamId: row[RAW.streamId],
+    streamRevision: row[RAW.streamRevision],
+    globalPosition: row[RAW.globalPosition],
   };
 }
 
