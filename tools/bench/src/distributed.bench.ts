@@ -10,6 +10,7 @@ import { SERVICE_NAMES, type ServiceName } from '@pls/platform-host';
 import { defaultScratchBase, formatMegabytes, latencyTable, machineFacts, procStatus, type MachineFacts } from './bench-support';
 import { CLERK, FLOW_DOCUMENTS, FLOW_MUTATIONS, GraphQLClient, GraphQLRefusal, HANDLER, LawyerPool, runFlow1, type FlowLag, type FlowRecorder } from './flow-1.client';
 import { percentiles, type Percentiles } from './http-load';
+import { histogramDelta, histogramQuantile, readHistogram, type HistogramSnapshot } from './prometheus-histogram';
 
 /**
  * Distributed full flow (`npm run bench:distributed [-- --quick] [--clients N] [--seconds S] [--out DIR]`).
@@ -70,9 +71,57 @@ export interface DistributedReport {
   readonly peakRssBytes: Record<string, number>;
   /** CPU each process used during the flow phase, in cores (1.0 = one core busy throughout). */
   readonly cpuCores: Record<string, number>;
+  /** What the processes measured themselves during the flow phase (their /metrics), ms by bucket bound. */
+  readonly insideProcesses: readonly InsideFigure[];
   readonly embedded: EmbeddedReference | null;
   readonly targets: readonly { readonly name: string; readonly value: number; readonly target: string; readonly met: boolean }[];
   readonly file: string;
+}
+
+interface InsideFigure {
+  readonly name: string;
+  readonly observations: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly meanMs: number;
+}
+
+/** The bus's own account, from the processes' /metrics: where the time across Kafka goes. */
+const INSIDE_FIGURES: readonly { name: string; metric: string; processes: (name: ProcessName) => boolean; where?: (labels: Record<string, string>) => boolean }[] = [
+  { name: 'Kafka: send → projector handler', metric: 'pls_bus_delivery_lag_seconds', processes: (name) => name === 'projector' },
+  { name: 'projector handler (read-model write)', metric: 'pls_bus_handler_duration_seconds', processes: (name) => name === 'projector', where: (labels) => labels.outcome === 'handled' },
+  { name: 'Kafka: send → services\' reactors', metric: 'pls_bus_delivery_lag_seconds', processes: (name) => name.endsWith('-service') },
+  { name: 'reactor handler (decide + append)', metric: 'pls_bus_handler_duration_seconds', processes: (name) => name.endsWith('-service'), where: (labels) => labels.outcome === 'handled' },
+];
+
+async function scrapeMetrics(children: readonly Child[]): Promise<Map<ProcessName, string>> {
+  const scraped = new Map<ProcessName, string>();
+  await Promise.all(
+    children.map(async (child) => {
+      try {
+        const response = await fetch(`${child.url}/metrics`);
+        if (response.ok) scraped.set(child.name, await response.text());
+      } catch {
+        // A process that does not answer has no figures to add; its absence shows as NaN.
+      }
+    }),
+  );
+  return scraped;
+}
+
+function insideFigures(before: Map<ProcessName, string>, after: Map<ProcessName, string>): InsideFigure[] {
+  return INSIDE_FIGURES.map(({ name, metric, processes, where }) => {
+    const empty: HistogramSnapshot = { buckets: new Map(), count: 0, sum: 0 };
+    let total = empty;
+    for (const [processName, text] of after) {
+      if (!processes(processName)) continue;
+      const delta = histogramDelta(readHistogram(text, metric, where), readHistogram(before.get(processName) ?? '', metric, where));
+      const buckets = new Map(total.buckets);
+      for (const [bound, count] of delta.buckets) buckets.set(bound, (buckets.get(bound) ?? 0) + count);
+      total = { buckets, count: total.count + delta.count, sum: total.sum + delta.sum };
+    }
+    return { name, observations: total.count, p50Ms: histogramQuantile(total, 0.5) * 1000, p99Ms: histogramQuantile(total, 0.99) * 1000, meanMs: total.count > 0 ? (total.sum / total.count) * 1000 : NaN };
+  });
 }
 
 interface EmbeddedReference {
@@ -171,7 +220,9 @@ export async function main(argv: readonly string[], options: { stdout?: Writable
     say(`\nflow 1 (desk → county legal aid → granted → assigned → closed → fed back → rated) through the gateway: ${sizes.clients} clients, ${sizes.flowSeconds} s`);
     const observed = [...children.map((child) => [child.name, child.process.pid ?? 0] as const), ['kafka (shared server)', kafkaPid() ?? 0] as const, ['ferretdb (shared server)', ferretDbPid() ?? 0] as const];
     const cpuBefore = observed.map(([, pid]) => cpuSeconds(pid));
+    const metricsBefore = await scrapeMetrics(children);
     const flows = await flowPhase(port, ready.tokens, new LawyerPool(ready.lawyers), sizes, children, say);
+    const inside = insideFigures(metricsBefore, await scrapeMetrics(children));
     const cpuCores = Object.fromEntries(observed.map(([name, pid], index) => [name, (cpuSeconds(pid) - cpuBefore[index]) / flows.wallSeconds]));
     const peakRssBytes = Object.fromEntries(children.map((child) => [child.name, procStatus(child.process.pid ?? 0, 'VmHWM')]));
     const serverRss = { kafka: procStatus(kafkaPid() ?? 0, 'VmHWM'), ferretdb: procStatus(ferretDbPid() ?? 0, 'VmHWM') };
@@ -224,6 +275,7 @@ export async function main(argv: readonly string[], options: { stdout?: Writable
       lagMethod: LAG_METHOD,
       peakRssBytes: { ...peakRssBytes, ...Object.fromEntries(Object.entries(serverRss).map(([name, bytes]) => [`${name} (shared server)`, bytes])) },
       cpuCores,
+      insideProcesses: inside,
       embedded,
       targets,
       file,
@@ -247,6 +299,9 @@ export async function main(argv: readonly string[], options: { stdout?: Writable
     );
     for (const kind of ['crossLine', 'resultBack', 'projection'] as const) say(`  ${kind}: ${DISTRIBUTED_LAGS[kind]}; the first poll already showed it in ${(lags[kind].firstPollShare * 100).toFixed(0)} % of flows`);
     say(`  ${LAG_METHOD}`);
+    say('');
+    say('inside the processes during the flow (their /metrics histograms; a percentile is the upper bound of its bucket):');
+    for (const figure of inside) say(`  ${figure.name.padEnd(40)} ${String(figure.observations).padStart(7)} obs   p50 ≤ ${figure.p50Ms.toFixed(1).padStart(7)} ms   p99 ≤ ${figure.p99Ms.toFixed(1).padStart(7)} ms   mean ${figure.meanMs.toFixed(1).padStart(7)} ms`);
     say('');
     say('per process: peak RSS (VmHWM), and CPU during the flow phase in cores:');
     for (const [name, bytes] of Object.entries(report.peakRssBytes)) say(`  ${name.padEnd(28)} ${formatMegabytes(bytes).padStart(8)}  ${(cpuCores[name] ?? NaN).toFixed(2).padStart(5)} cores`);

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { EventBus, Logger } from '@pls/event-sourcing';
-import { JsonLogger, KafkaEventBus, KurrentDbEventStore, MemoryCheckpointStore, MongoCheckpointStore, MongoReadStore, NamespacedEventBus, SqliteCheckpointStore, SqliteEventStore, type RuntimeAdapters } from '@pls/infrastructure';
+import { JsonLogger, KafkaEventBus, KurrentDbEventStore, MemoryCheckpointStore, MongoCheckpointStore, MongoReadStore, NamespacedEventBus, SqliteCheckpointStore, SqliteEventStore, type DeliveryObservation, type RuntimeAdapters } from '@pls/infrastructure';
 import { systemClock, type Clock } from '@pls/shared-kernel';
 import type { DistributedConfig } from './distributed-config';
 import { FileClock } from './file-clock';
@@ -15,8 +15,21 @@ export function processLogger(config: DistributedConfig, processName: string): J
   return new JsonLogger({ service: processName, level: config.logLevel, pretty: config.prettyLogs });
 }
 
-export function openBus(config: DistributedConfig, processName: string, logger: Logger): NamespacedEventBus {
-  const kafka = new KafkaEventBus({ clientId: `${config.kafka.clientId}-${processName}`, brokers: [...config.kafka.brokers], defaultPartitions: config.kafka.partitions, logger });
+/** Handler calls of a process's consumers, fanned out to whoever records them (its metrics). */
+export class DeliveryFeed {
+  private readonly listeners = new Set<(observation: DeliveryObservation) => void>();
+
+  readonly publish = (observation: DeliveryObservation): void => {
+    for (const listener of this.listeners) listener(observation);
+  };
+
+  listen(listener: (observation: DeliveryObservation) => void): void {
+    this.listeners.add(listener);
+  }
+}
+
+export function openBus(config: DistributedConfig, processName: string, logger: Logger, deliveries?: DeliveryFeed): NamespacedEventBus {
+  const kafka = new KafkaEventBus({ clientId: `${config.kafka.clientId}-${processName}`, brokers: [...config.kafka.brokers], defaultPartitions: config.kafka.partitions, logger, onDelivery: deliveries?.publish });
   return new NamespacedEventBus(kafka, config.kafka.namespace);
 }
 
@@ -30,10 +43,10 @@ export function openReadStore(config: DistributedConfig): Promise<MongoReadStore
  * so a restart resumes where the bus last acknowledged; Kafka between services; MongoDB for the read
  * models its use cases consult.
  */
-export async function openServiceAdapters(config: DistributedConfig, service: string): Promise<RuntimeAdapters> {
+export async function openServiceAdapters(config: DistributedConfig, service: string, deliveries?: DeliveryFeed): Promise<RuntimeAdapters> {
   const logger = processLogger(config, `${service}-service`);
   const readStore = await openReadStore(config);
-  const bus = openBus(config, `${service}-service`, logger);
+  const bus = openBus(config, `${service}-service`, logger, deliveries);
   if (config.kurrentDbUrl) {
     return {
       store: KurrentDbEventStore.connect({ connectionString: config.kurrentDbUrl }),
@@ -50,11 +63,11 @@ export async function openServiceAdapters(config: DistributedConfig, service: st
 }
 
 /** The projector owns no streams: Kafka in, MongoDB out, its progress in the consumer group's offsets. */
-export async function openProjectorAdapters(config: DistributedConfig): Promise<RuntimeAdapters> {
+export async function openProjectorAdapters(config: DistributedConfig, deliveries?: DeliveryFeed): Promise<RuntimeAdapters> {
   const logger = processLogger(config, 'projector');
   return {
     store: new NoEventStore('projector'),
-    bus: openBus(config, 'projector', logger),
+    bus: openBus(config, 'projector', logger, deliveries),
     readStore: await openReadStore(config),
     relayCheckpoints: new MemoryCheckpointStore(),
     clock: distributedClock(config),

@@ -7,7 +7,7 @@ import { authModule, CONTEXT_NAMES, contextModule, PROJECTED_TOPICS } from '../c
 import { createHttpAdapter } from '../http-edge';
 import { HealthController, MetricsController, READINESS_PROBES, type ReadinessProbe } from '../observability/health.controller';
 import { ProcessMetrics } from '../observability/metrics';
-import { openProjectorAdapters, probeBus } from './distributed-adapters';
+import { DeliveryFeed, openProjectorAdapters, probeBus } from './distributed-adapters';
 import type { DistributedConfig } from './distributed-config';
 import { PROJECTOR_GROUP } from './service-host';
 
@@ -19,18 +19,26 @@ class ProjectorHostModule {}
  * redelivered message changes nothing. Replicas share the work by partition (one consumer group).
  * The context modules are loaded only for the projections they register.
  */
-export function projectorModule(config: DistributedConfig, adapters: () => Promise<RuntimeAdapters> = () => openProjectorAdapters(config)): DynamicModule {
+export function projectorModule(config: DistributedConfig, adapters?: () => Promise<RuntimeAdapters>): DynamicModule {
+  const deliveries = new DeliveryFeed();
   return {
     module: ProjectorHostModule,
     imports: [
       authModule(config, { verifiesTokens: false }),
-      RuntimeModule.forRoot({ adapters, projector: { groupId: PROJECTOR_GROUP, topics: PROJECTED_TOPICS }, reactors: false }),
+      RuntimeModule.forRoot({ adapters: adapters ?? (() => openProjectorAdapters(config, deliveries)), projector: { groupId: PROJECTOR_GROUP, topics: PROJECTED_TOPICS }, reactors: false }),
       PersonalDataAuditModule,
       ...CONTEXT_NAMES.map((name) => contextModule(name, config, { seedDemo: false })),
     ],
     controllers: [HealthController, MetricsController],
     providers: [
-      { provide: ProcessMetrics, useFactory: () => new ProcessMetrics('projector') },
+      {
+        provide: ProcessMetrics,
+        useFactory: () => {
+          const metrics = new ProcessMetrics('projector');
+          deliveries.listen((observation) => metrics.recordDelivery(observation));
+          return metrics;
+        },
+      },
       {
         provide: READINESS_PROBES,
         useFactory: (runtimeAdapters: RuntimeAdapters): ReadinessProbe[] => [

@@ -8,7 +8,7 @@ import { authModule, contextModule, PLATFORM_VERSION } from '../composition';
 import { createHttpAdapter } from '../http-edge';
 import { HealthController, MetricsController, READINESS_PROBES, type ReadinessProbe } from '../observability/health.controller';
 import { ProcessMetrics } from '../observability/metrics';
-import { openServiceAdapters, probeBus } from './distributed-adapters';
+import { DeliveryFeed, openServiceAdapters, probeBus } from './distributed-adapters';
 import type { DistributedConfig, ServiceName } from './distributed-config';
 
 /** The consumer group of the projector; services wait on it for read-your-writes. */
@@ -27,7 +27,8 @@ class ServiceHostModule {}
  * answering the gateway over TCP, health and metrics over HTTP. Other contexts' modules are present
  * only for what this one reads of them (the directory lookup); their use cases are not served here.
  */
-export function serviceModule(service: ServiceName, config: DistributedConfig, adapters: () => Promise<RuntimeAdapters> = () => openServiceAdapters(config, service)): DynamicModule {
+export function serviceModule(service: ServiceName, config: DistributedConfig, adapters?: () => Promise<RuntimeAdapters>): DynamicModule {
+  const deliveries = new DeliveryFeed();
   const own = contextModule(service, config, { seedDemo: service === 'directory' && config.seedDemo });
   const readsFrom = service === 'directory' ? [] : [contextModule('directory', config, { seedDemo: false })];
   const startedAt = new Date();
@@ -36,7 +37,7 @@ export function serviceModule(service: ServiceName, config: DistributedConfig, a
     imports: [
       authModule(config, { verifiesTokens: false }),
       RuntimeModule.forRoot({
-        adapters,
+        adapters: adapters ?? (() => openServiceAdapters(config, service, deliveries)),
         // Only this context's streams: with KurrentDB every service shares one store.
         relay: { name: `${service}-service`, filter: { streamPrefixes: [`${service}.`] } },
         reactors: (name) => name.startsWith(`${service}.`),
@@ -50,8 +51,11 @@ export function serviceModule(service: ServiceName, config: DistributedConfig, a
     providers: [
       {
         provide: ProcessMetrics,
-        useFactory: (runtimeAdapters: RuntimeAdapters, runtime: PlatformRuntime) =>
-          new ProcessMetrics(`${service}-service`, { headPosition: () => runtimeAdapters.store.headPosition(), relayedPosition: async () => runtime.relayedPosition }),
+        useFactory: (runtimeAdapters: RuntimeAdapters, runtime: PlatformRuntime) => {
+          const metrics = new ProcessMetrics(`${service}-service`, { headPosition: () => runtimeAdapters.store.headPosition(), relayedPosition: async () => runtime.relayedPosition });
+          deliveries.listen((observation) => metrics.recordDelivery(observation));
+          return metrics;
+        },
         inject: [RUNTIME_ADAPTERS, PlatformRuntime],
       },
       {

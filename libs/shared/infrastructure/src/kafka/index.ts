@@ -1,2 +1,2 @@
 export { KafkaAdmin, kafkaClient, kafkaLogCreator, type CommittedOffsets, type KafkaConnectionOptions, type TopicEndOffsets } from './kafka-admin';
-export { KafkaEventBus, type KafkaConsumerTuning, type KafkaEventBusOptions } from './kafka-event-bus.adapter';
+export { KafkaEventBus, type DeliveryObservation, type KafkaConsumerTuning, type KafkaEventBusOptions } from './kafka-event-bus.adapter';

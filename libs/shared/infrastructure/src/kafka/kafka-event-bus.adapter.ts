@@ -41,6 +41,21 @@ export interface KafkaEventBusOptions {
   readonly topicConfig?: Readonly<Record<string, string>>;
   readonly consumer?: KafkaConsumerTuning;
   readonly logger?: Logger;
+  /** Told of every handler call of this bus's consumers: what a process exports as metrics. */
+  readonly onDelivery?: (observation: DeliveryObservation) => void;
+}
+
+/** One handler call of a consumer, as the bus saw it. */
+export interface DeliveryObservation {
+  readonly groupId: string;
+  readonly topic: string;
+  /**
+   * From the producer stamping the message (its send) to this handler call starting: time in Kafka
+   * plus time queued behind the group's earlier messages. Null on a retry of the same message.
+   */
+  readonly deliveryLagMs: number | null;
+  readonly handlerMs: number;
+  readonly outcome: 'handled' | 'failed';
 }
 
 const SUBSCRIBE_TIMEOUT_MS = 60_000;
@@ -159,6 +174,15 @@ export class KafkaEventBus implements EventBus {
     });
     await this.producerConnected;
     await this.producer.send({ topic, acks: -1, messages });
+  }
+
+  /** @internal */
+  observe(observation: DeliveryObservation): void {
+    try {
+      this.options.onDelivery?.(observation);
+    } catch (error) {
+      this.logger.warn('kafka bus: a delivery observer threw; ignored', { error: describeFailure(error) });
+    }
   }
 
   /** @internal */
@@ -404,12 +428,20 @@ class KafkaBusConsumer implements Consumer {
       if (this.stopping) return;
       let failure: unknown;
       let handled = false;
+      const startedAt = Date.now();
       try {
         await handler(delivery(topic, partition, message, attempt));
         handled = true;
       } catch (error) {
         failure = error;
       }
+      this.bus.observe({
+        groupId: this.groupId,
+        topic,
+        deliveryLagMs: attempt === 1 && message.timestamp ? Math.max(0, startedAt - Number(message.timestamp)) : null,
+        handlerMs: Date.now() - startedAt,
+        outcome: handled ? 'handled' : 'failed',
+      });
       if (handled) {
         // A commit refused (broker away, group rebalanced) is not the handler's failure: it must not
         // count towards parking a message that was handled. Thrown, it makes kafkajs reconnect or
