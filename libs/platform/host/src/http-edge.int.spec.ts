@@ -1,6 +1,9 @@
 import 'reflect-metadata';
-import { Body, Controller, Module, Post, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { Body, Controller, Get, Header, Module, Param, Post, type INestApplication } from '@nestjs/common';
+import { APP_FILTER, NestFactory } from '@nestjs/core';
+import { LOGGER, RecordingLogger } from '@pls/event-sourcing';
+import { PlsErrorFilter } from '@pls/shared-api';
+import { InvalidInput } from '@pls/shared-kernel';
 import { bodyLimitBytes, createHttpAdapter } from './http-edge';
 import { HealthController, MetricsController, READINESS_PROBES, type ReadinessProbe } from './observability/health.controller';
 import { ProcessMetrics } from './observability/metrics';
@@ -13,11 +16,24 @@ class EchoController {
   }
 }
 
+@Controller('page')
+class HtmlPageController {
+  @Get(':code')
+  @Header('content-type', 'text/html; charset=utf-8')
+  page(@Param('code') code: string): string {
+    if (code !== 'LZ-AMAQ-6KVA') throw new InvalidInput('CASE_CODE_MALFORMED', 'a case code is two letters, seven symbols and a check symbol');
+    return `<p>${code}</p>`;
+  }
+}
+
 const probes: ReadinessProbe[] = [];
+const logger = new RecordingLogger();
 
 @Module({
-  controllers: [EchoController, HealthController, MetricsController],
+  controllers: [EchoController, HtmlPageController, HealthController, MetricsController],
   providers: [
+    { provide: LOGGER, useValue: logger },
+    { provide: APP_FILTER, useClass: PlsErrorFilter },
     { provide: READINESS_PROBES, useValue: probes },
     { provide: ProcessMetrics, useFactory: () => new ProcessMetrics('edge-test') },
   ],
@@ -57,6 +73,21 @@ describe('the HTTP edge on Fastify', () => {
     const answer = (await response.json()) as { errors: { message: string; extensions: unknown }[] };
     expect(answer.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason });
     expect(answer.errors[0].message).not.toContain('mutation');
+  });
+
+  it('answers a refusal on an HTML route as JSON with its code, not as a fault', async () => {
+    expect(await (await fetch(`${base}/page/LZ-AMAQ-6KVA`)).text()).toBe('<p>LZ-AMAQ-6KVA</p>');
+    const refused = await fetch(`${base}/page/nonsense`);
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toContain('application/json');
+    expect(await refused.json()).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CASE_CODE_MALFORMED' });
+    expect(logger.entries).toEqual([]);
+  });
+
+  it('answers an unknown route with NOT_FOUND as JSON', async () => {
+    const missing = await fetch(`${base}/nothing`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('answers readiness 200 while every probe answers and 503 with the failing component when one does not', async () => {

@@ -13,6 +13,17 @@ const HTTP_STATUS: Record<ErrorCategory, number> = {
   INTERNAL: 500,
 };
 
+interface HttpReply {
+  status(code: number): HttpReply;
+  type(contentType: string): HttpReply;
+  send(body: string): unknown;
+}
+
+// A route may have declared another content type (the progress page's HTML) before it refused.
+const answer = (response: HttpReply, status: number, body: unknown): void => {
+  response.status(status).type('application/json; charset=utf-8').send(JSON.stringify(body));
+};
+
 /**
  * A refusal is an answer, not a fault: it goes back to the caller (GraphQL formats it with its
  * code) without an error log line. Anything else is logged once, with the stack, and reaches the
@@ -31,13 +42,13 @@ export class PlsErrorFilter implements ExceptionFilter {
       this.logger.error('unexpected error', { error: message, stack });
     }
     if (host.getType<string>() === 'graphql') return exception;
-    const response = host.switchToHttp().getResponse<{ status(code: number): { send(body: unknown): void } }>();
+    const response = host.switchToHttp().getResponse<HttpReply>();
     if (refusal) {
-      response.status(HTTP_STATUS[exception.category]).send({ code: exception.category, reason: exception.code, message: exception.message });
+      answer(response, HTTP_STATUS[exception.category], { code: exception.category, reason: exception.code, message: exception.message });
     } else if (exception instanceof HttpException) {
-      response.status(exception.getStatus()).send({ code: exception.getStatus() === 404 ? 'NOT_FOUND' : 'BAD_USER_INPUT', message: exception.message });
+      answer(response, exception.getStatus(), { code: exception.getStatus() === 404 ? 'NOT_FOUND' : 'BAD_USER_INPUT', message: exception.message });
     } else {
-      response.status(500).send({ code: 'INTERNAL', message: 'Internal error' });
+      answer(response, 500, { code: 'INTERNAL', message: 'Internal error' });
     }
     return undefined;
   }
