@@ -20,14 +20,28 @@ export interface GatewayParts {
 
 /**
  * Read-your-writes through the gateway: a resolver that wrote through a service and now reads the
- * read model waits until every service's writes so far have reached the projector.
+ * read model waits until that service's writes so far have reached the projector. A service this
+ * gateway sent nothing since a wait that started after its last call ended is not asked again:
+ * that wait already covered every write it could have made for a caller of this gateway.
  */
-class ServicesProjected implements ProjectionCatchUp {
-  constructor(private readonly sender: CommandSender) {}
+export class ServicesProjected implements ProjectionCatchUp {
+  /** Per service: calls ended before the latest projected-status request that succeeded was sent. */
+  private readonly covered = new Map<string, number>();
+  private readonly heads = new Map<string, number>();
+
+  constructor(private readonly sender: Pick<CommandSender, 'serviceNames' | 'status' | 'useCaseCallsEnded'>) {}
 
   async whenCaughtUp(): Promise<number> {
-    const statuses = await Promise.all(this.sender.serviceNames.map((service) => this.sender.status(service, { projected: true })));
-    return statuses.reduce((sum, status) => sum + status.headPosition, 0);
+    await Promise.all(
+      this.sender.serviceNames.map(async (service) => {
+        const ended = this.sender.useCaseCallsEnded(service);
+        if (this.covered.has(service) && (this.covered.get(service) ?? 0) >= ended) return;
+        const status = await this.sender.status(service, { projected: true });
+        this.covered.set(service, Math.max(this.covered.get(service) ?? 0, ended));
+        this.heads.set(service, status.headPosition);
+      }),
+    );
+    return [...this.heads.values()].reduce((sum, head) => sum + head, 0);
   }
 }
 

@@ -39,6 +39,7 @@ export interface StatusRequest {
  */
 export class CommandSender {
   private readonly clients = new Map<string, ClientProxy>();
+  private readonly callsEnded = new Map<string, number>();
 
   constructor(
     private readonly services: Readonly<Record<string, ServiceAddress>>,
@@ -47,9 +48,23 @@ export class CommandSender {
 
   async call(service: string, useCase: string, method: string, args: readonly unknown[]): Promise<unknown> {
     const payload: UseCaseCall = { useCase, method, args: encodeWire(args), correlationId: correlationOf(args) ?? randomUUID(), token: this.options.token };
-    const reply = await this.send<UseCaseReply>(service, USE_CASE_PATTERN, payload, `${useCase}.${method}`);
+    let reply: UseCaseReply;
+    try {
+      reply = await this.send<UseCaseReply>(service, USE_CASE_PATTERN, payload, `${useCase}.${method}`);
+    } finally {
+      // Counted however it ended: a call that timed out may still have appended.
+      this.callsEnded.set(service, this.useCaseCallsEnded(service) + 1);
+    }
     if (!reply.ok) throw fromWireError(reply.error);
     return decodeWire(reply.result);
+  }
+
+  /**
+   * Use-case calls to `service` that have ended (answered, refused or timed out) since this sender
+   * started: a read-your-writes wait that began after the count was read covers all of them.
+   */
+  useCaseCallsEnded(service: string): number {
+    return this.callsEnded.get(service) ?? 0;
   }
 
   status(service: string, request: StatusRequest = {}): Promise<ServiceStatus> {
