@@ -131,12 +131,36 @@ describe('MemoryReadStore indexes', () => {
     expect(queue.lastQueryStats).toMatchObject({ plan: 'union', examined: count });
   });
 
-  it('races a sparse walk in sort order against the union of the $or branches, and sorts the union when it finishes first', async () => {
+  it('merges $or branches that each read in sort order, reading no more documents than the page', async () => {
     const found = await queue.find(twoQueues, { sort: { dueAt: 1 }, limit: 20 });
 
     expect(found.map((item) => item._id)).toEqual(expected(inTwoQueues, 1, 20));
+    expect(queue.lastQueryStats).toMatchObject({ plan: 'union', examined: 20, blockingSort: false });
+  });
+
+  it('merges backward walks of $or branches for a descending sort, ties in the walks\' order', async () => {
+    const found = await queue.find(twoQueues, { sort: { dueAt: -1 }, limit: 20 });
+
+    expect(found.map((item) => item._id)).toEqual(
+      items
+        .filter(inTwoQueues)
+        .sort((a, b) => (a.dueAt < b.dueAt ? 1 : a.dueAt > b.dueAt ? -1 : a._id < b._id ? 1 : -1))
+        .slice(0, 20)
+        .map((item) => item._id),
+    );
+    expect(queue.lastQueryStats).toMatchObject({ plan: 'union', examined: 20, blockingSort: false });
+  });
+
+  it('races a sparse walk in sort order against the union of $or branches that do not read in that order, and sorts the union when it finishes first', async () => {
+    const rare = { $or: [{ orgId: 'org-7', priority: 4 }, { orgId: 'org-8', priority: 4 }] };
+    const isRare = (item: QueueItem): boolean => (item.orgId === 'org-7' || item.orgId === 'org-8') && item.priority === 4;
+
+    const found = await queue.find(rare, { sort: { dueAt: 1 }, limit: 20 });
+
+    expect(found.map((item) => item._id)).toEqual(expected(isRare, 1, 20));
     expect(queue.lastQueryStats).toMatchObject({ plan: 'union', blockingSort: true });
-    expect(queue.lastQueryStats?.examined).toBeLessThanOrEqual(2 * items.filter(inTwoQueues).length + 1);
+    const inBranches = items.filter((item) => item.orgId === 'org-7' || item.orgId === 'org-8').length;
+    expect(queue.lastQueryStats?.examined).toBeLessThanOrEqual(2 * inBranches + 1);
   });
 
   it('keeps a dense walk in sort order when it fills the page before the union runs out', async () => {
@@ -175,18 +199,50 @@ describe('MemoryReadStore indexes', () => {
 });
 
 describe('MemoryReadStore query planner', () => {
-  it('stops using an index while a document holds an array on an indexed path, and resumes once it is gone', async () => {
+  it('uses a multikey index only where the array field is pinned to one value, each document once', async () => {
     const store = new MemoryReadStore();
     const collection = await store.collection('tags.v1', { name: 'tags', indexes: [{ fields: { tag: 1 } }] });
     await collection.put({ _id: 'a', tag: 'x' });
     await collection.put({ _id: 'b', tag: ['x', 'y'] });
+    await collection.put({ _id: 'c', tag: [] });
 
     expect((await collection.find({ tag: 'x' })).map((document) => document._id).sort()).toEqual(['a', 'b']);
+    expect(collection.lastQueryStats).toMatchObject({ plan: 'index', examined: 2 });
+    expect((await collection.find({ tag: { $in: ['x', 'y'] } })).map((document) => document._id).sort()).toEqual(['a', 'b']);
     expect(collection.lastQueryStats?.plan).toBe('scan');
+    expect((await collection.find({ tag: { $gte: 'y' } })).map((document) => document._id)).toEqual(['b']);
+    expect(collection.lastQueryStats?.plan).toBe('scan');
+    expect((await collection.find({ tag: null })).map((document) => document._id)).toEqual([]);
 
     await collection.put({ _id: 'b', tag: 'y' });
+    await collection.delete('c');
     expect((await collection.find({ tag: 'x' })).map((document) => document._id)).toEqual(['a']);
+    expect((await collection.find({ tag: { $in: ['x', 'y'] } })).map((document) => document._id)).toEqual(['a', 'b']);
     expect(collection.lastQueryStats?.plan).toBe('index');
+  });
+
+  it('given matters with region paths, when a subtree queue is read by deadline, then it is one merged walk of the region and organisation ranges', async () => {
+    const store = new MemoryReadStore();
+    const matters = await store.collection('matters.v1', { name: 'matters', indexes: [{ fields: { regionPath: 1, nextDueAt: 1 } }, { fields: { orgId: 1, nextDueAt: 1 } }, { fields: { nextDueAt: 1 } }] });
+    const random = mulberry32(7);
+    const all = Array.from({ length: 2_000 }, (_, i) => {
+      const county = `5101${String(Math.floor(random() * 10)).padStart(2, '0')}000000`;
+      const nextDueAt = random() < 0.3 ? null : new Date(Date.UTC(2026, 0, 1) + Math.floor(random() * 1e9)).toISOString();
+      return { _id: `m${String(i).padStart(5, '0')}`, regionPath: ['510000000000', '510100000000', county], orgId: `org-${i % 50}`, nextDueAt };
+    });
+    for (const matter of all) await matters.put(matter);
+    const filter = { $and: [{ $or: [{ regionPath: '510104000000' }, { orgId: 'org-3' }] }, { nextDueAt: { $ne: null } }] };
+    const wanted = all
+      .filter((matter) => (matter.regionPath.includes('510104000000') || matter.orgId === 'org-3') && matter.nextDueAt !== null)
+      .sort((a, b) => ((a.nextDueAt as string) < (b.nextDueAt as string) ? -1 : (a.nextDueAt as string) > (b.nextDueAt as string) ? 1 : a._id < b._id ? -1 : 1))
+      .map((matter) => matter._id);
+
+    const page = await matters.find(filter, { sort: { nextDueAt: 1, _id: 1 }, limit: 21 });
+
+    expect(page.map((matter) => matter._id)).toEqual(wanted.slice(0, 21));
+    expect(matters.lastQueryStats).toMatchObject({ plan: 'union', examined: 21, blockingSort: false });
+    expect(await matters.count(filter)).toBe(wanted.length);
+    expect((await matters.find(filter, { sort: { nextDueAt: 1, _id: 1 } })).map((matter) => matter._id)).toEqual(wanted);
   });
 
   it('builds an index declared on a collection that already holds documents', async () => {

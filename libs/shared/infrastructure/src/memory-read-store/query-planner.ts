@@ -52,6 +52,8 @@ export interface Plan {
    * its candidate plans the same way). Without statistics nothing else tells a sparse order from a dense one.
    */
   readonly rival?: Plan;
+  /** An ordered union's sort, which its merge compares documents by. */
+  readonly sort?: ResolvedFindOptions['sort'];
 }
 
 interface KeyCheck {
@@ -69,8 +71,10 @@ export function planQuery(filter: Filter, sort: ResolvedFindOptions['sort'], ind
   const single = bestIndexPlan(constraints, sort, indexes);
   // An equality prefix is as selective as planning gets without statistics.
   if (single && single.prefixLength > 0) return single.plan;
-  const union = unionPlan(filter, constraints, indexes);
+  const union = unionPlan(filter, constraints, sort, indexes);
   if (!union) return single?.plan ?? { kind: 'scan', ordered: sort.length === 0, reverse: false };
+  // A union whose every branch reads in the sort's order is merged in that order: it reads no more than the page.
+  if (union.ordered) return union;
   if (single?.plan.ordered && sort.length > 0) return { ...single.plan, rival: union };
   return union;
 }
@@ -84,7 +88,6 @@ function idPlan(constraints: Map<string, FieldConstraint>, sort: ResolvedFindOpt
 function bestIndexPlan(constraints: Map<string, FieldConstraint>, sort: ResolvedFindOptions['sort'], indexes: readonly SecondaryIndex[]): { plan: Plan; score: number; prefixLength: number } | null {
   let best: { plan: Plan; score: number; prefixLength: number } | null = null;
   for (const index of indexes) {
-    if (!index.usable) continue;
     let prefixLength = 0;
     let prefixes: unknown[][] = [[]];
     for (const field of index.fields) {
@@ -93,8 +96,14 @@ function bestIndexPlan(constraints: Map<string, FieldConstraint>, sort: Resolved
       prefixes = prefixes.flatMap((prefix) => eq.map((value) => [...prefix, value]));
       prefixLength++;
     }
-    // A field pinned to one value in this (non-multikey) index's prefix is constant across the result: its sort key is moot.
-    const constant = new Set(index.fields.slice(0, prefixLength).filter((field) => constraints.get(field.path)?.eq?.length === 1).map((field) => field.path));
+    if (!multikeyFieldsPinned(index, prefixLength, constraints)) continue;
+    // A field pinned to one value in the index's prefix is constant across the result (a multikey one is not, but it is never sorted on): its sort key is moot.
+    const constant = new Set(
+      index.fields
+        .slice(0, prefixLength)
+        .filter((field, position) => !index.isMultikey(position) && constraints.get(field.path)?.eq?.length === 1)
+        .map((field) => field.path),
+    );
     const sortRest = sort.filter(([path]) => !constant.has(path));
     const range = prefixLength < index.fields.length ? constraints.get(index.fields[prefixLength].path)?.range : undefined;
     const following = [...index.fields.slice(prefixLength), { path: '_id', direction: 1 as const }];
@@ -119,11 +128,22 @@ function bestIndexPlan(constraints: Map<string, FieldConstraint>, sort: Resolved
 }
 
 /**
+ * A multikey field holds one key per array element: an index over it yields each matching document
+ * exactly once, and in the order of the fields after it, only where the field is pinned to a single
+ * value in the equality prefix. Anywhere else (a range, an `$in`, a key filter, a sort) the index is
+ * left alone. `{ regionPath: '510104000000' }` sorted by `nextDueAt` is such a walk.
+ */
+function multikeyFieldsPinned(index: SecondaryIndex, prefixLength: number, constraints: Map<string, FieldConstraint>): boolean {
+  if (index.usable) return true;
+  return index.fields.every((field, position) => !index.isMultikey(position) || (position < prefixLength && constraints.get(field.path)?.eq?.length === 1));
+}
+
+/**
  * `A and (B or C)` is `(A and B) or (A and C)`: when every branch of a top-level `$or`, together
  * with what the rest of the filter pins, can be read from an index, the union of those reads holds
  * every match. Of several such `$or`s the one whose weakest branch is most selective is taken.
  */
-function unionPlan(filter: Filter, constraints: Map<string, FieldConstraint>, indexes: readonly SecondaryIndex[]): Plan | null {
+function unionPlan(filter: Filter, constraints: Map<string, FieldConstraint>, sort: ResolvedFindOptions['sort'], indexes: readonly SecondaryIndex[]): Plan | null {
   let best: { plan: Plan; score: number } | null = null;
   for (const branches of topLevelOrs(filter)) {
     const plans: Plan[] = [];
@@ -142,9 +162,25 @@ function unionPlan(filter: Filter, constraints: Map<string, FieldConstraint>, in
       weakest = Math.min(weakest, byId ? Infinity : (indexed?.score ?? 0));
     }
     if (weakest < 0 || plans.length === 0) continue;
-    if (!best || weakest > best.score) best = { score: weakest, plan: { kind: 'union', branches: plans, ordered: false, reverse: false } };
+    if (!best || weakest > best.score) best = { score: weakest, plan: orderedUnion(branches, constraints, sort, indexes) ?? { kind: 'union', branches: plans, ordered: false, reverse: false } };
   }
   return best?.plan ?? null;
+}
+
+/** The union again, if each branch's best index plan with an equality prefix also reads in the sort's order (MongoDB's SORT_MERGE). */
+function orderedUnion(branches: readonly Filter[], constraints: Map<string, FieldConstraint>, sort: ResolvedFindOptions['sort'], indexes: readonly SecondaryIndex[]): Plan | null {
+  if (sort.length === 0) return null;
+  const plans: Plan[] = [];
+  for (const branch of branches) {
+    const branchConstraints = new Map(constraints);
+    for (const [path, constraint] of extractConstraints(branch)) branchConstraints.set(path, merge(constraints.get(path), constraint));
+    const indexed = bestIndexPlan(branchConstraints, sort, indexes);
+    if (!indexed || indexed.prefixLength === 0 || !indexed.plan.ordered) return null;
+    plans.push(indexed.plan);
+  }
+  // A backward walk breaks ties by descending _id: the merge must break them the same way in every branch.
+  if (plans.some((plan) => plan.reverse !== plans[0].reverse)) return null;
+  return { kind: 'union', branches: plans, ordered: true, reverse: plans[0].reverse, sort };
 }
 
 function topLevelOrs(filter: Filter): Filter[][] {
@@ -225,16 +261,57 @@ function skipTarget(index: SecondaryIndex, key: IndexKey, at: number, range: Ran
   return [...key.slice(0, at), start.value, start.inclusive ? SEEK_LOW : SEEK_HIGH];
 }
 
-/** Each stored document once, whichever branches reach it. */
+/** Each stored document once, whichever branches reach it; in the sort's order when the plan is ordered. */
 export function* walkUnion(plan: Plan, read: (branch: Plan) => Iterable<ReadDocument>): Generator<ReadDocument> {
   const seen = new Set<ReadDocument>();
-  for (const branch of plan.branches ?? []) {
-    for (const document of read(branch)) {
-      if (seen.has(document)) continue;
-      seen.add(document);
-      yield document;
+  if (!plan.ordered || !plan.sort) {
+    for (const branch of plan.branches ?? []) {
+      for (const document of read(branch)) {
+        if (seen.has(document)) continue;
+        seen.add(document);
+        yield document;
+      }
     }
+    return;
   }
+  const sort = plan.sort;
+  const tieDirection = plan.reverse ? -1 : 1;
+  const heads = (plan.branches ?? []).map((branch) => {
+    const walk = read(branch)[Symbol.iterator]();
+    return { walk, next: keyed(walk.next(), sort) };
+  });
+  for (;;) {
+    let chosen: (typeof heads)[number] | null = null;
+    for (const head of heads) {
+      if (head.next === null) continue;
+      if (chosen === null || compareSortKeys(head.next, chosen.next as SortKeyed, sort, tieDirection) < 0) chosen = head;
+    }
+    if (chosen === null) return;
+    const document = (chosen.next as SortKeyed).document;
+    chosen.next = keyed(chosen.walk.next(), sort);
+    if (seen.has(document)) continue;
+    seen.add(document);
+    yield document;
+  }
+}
+
+interface SortKeyed {
+  readonly document: ReadDocument;
+  readonly keys: readonly unknown[];
+}
+
+function keyed(next: IteratorResult<ReadDocument>, sort: ResolvedFindOptions['sort']): SortKeyed | null {
+  if (next.done) return null;
+  return { document: next.value, keys: sort.map(([path, direction]) => sortValue(next.value, path.split('.'), direction)) };
+}
+
+/** The sort's fields, then `_id` in the direction the branches' walks take it. */
+function compareSortKeys(a: SortKeyed, b: SortKeyed, sort: ResolvedFindOptions['sort'], tieDirection: 1 | -1): number {
+  for (let i = 0; i < sort.length; i++) {
+    const c = compareValues(a.keys[i], b.keys[i]);
+    if (c !== 0) return c * sort[i][1];
+  }
+  return (a.document._id < b.document._id ? -1 : a.document._id > b.document._id ? 1 : 0) * tieDirection;
 }
 
 /** A non-multikey index holds the plain value (missing as null), which equality and typed ranges compare as the filter would. */

@@ -22,14 +22,18 @@ export interface IndexField {
 /**
  * One declared index as a B+ tree over (fields…, _id). Index order is the declared order with each
  * field's direction applied, so a walk forward (or backward) yields documents sorted as the index
- * reads. A document with an array on an indexed path makes the index multikey; the planner then
- * leaves it alone rather than reproduce MongoDB's multikey bounds rules.
+ * reads. A document with an array on an indexed path makes the index multikey on that field, as in
+ * MongoDB: it holds one key per array element (per combination, should two fields hold arrays). The
+ * planner uses a multikey field only where it is pinned to one value, where each matching document
+ * has exactly one key; it does not reproduce MongoDB's multikey bounds rules beyond that.
  */
 export class SecondaryIndex {
   readonly name: string;
   readonly fields: readonly IndexField[];
   readonly unique: boolean;
   readonly tree: BTree<IndexKey, ReadDocument>;
+  /** Per field, how many stored documents hold an array on its path. */
+  private readonly arraysPerField: number[];
   private multikeyDocuments = 0;
 
   constructor(spec: IndexSpec) {
@@ -37,10 +41,16 @@ export class SecondaryIndex {
     this.unique = spec.unique === true;
     this.fields = Object.entries(spec.fields).map(([path, direction]) => ({ path, segments: assertFieldPath(path, 'INDEX_SPEC_INVALID'), direction }));
     this.tree = new BTree<IndexKey, ReadDocument>(undefined, this.compareKeys, NODE_SIZE);
+    this.arraysPerField = this.fields.map(() => 0);
   }
 
   get usable(): boolean {
     return this.multikeyDocuments === 0;
+  }
+
+  /** Whether some stored document holds an array on the field at `position`. */
+  isMultikey(position: number): boolean {
+    return this.arraysPerField[position] > 0;
   }
 
   sameFieldsAs(spec: IndexSpec): boolean {
@@ -67,41 +77,56 @@ export class SecondaryIndex {
     return 0;
   }
 
-  keyOf(document: ReadDocument): { key: IndexKey; multikey: boolean } {
-    const key = new Array<unknown>(this.fields.length + 1);
-    let multikey = false;
-    this.fields.forEach((field, i) => {
-      const plain = plainValueAt(document, field.segments);
+  /** The document's keys (one unless a path crosses an array) and which fields held arrays, as a bit per field. */
+  keysOf(document: ReadDocument): { keys: IndexKey[]; arrays: number } {
+    let keys: unknown[][] = [new Array<unknown>(this.fields.length + 1)];
+    let arrays = 0;
+    for (let i = 0; i < this.fields.length; i++) {
+      const segments = this.fields[i].segments;
+      const plain = plainValueAt(document, segments);
       if (plain !== ARRAY_ON_PATH) {
-        key[i] = plain;
-        return;
+        for (const key of keys) key[i] = plain;
+        continue;
       }
-      multikey = true;
-      key[i] = valuesAtPath(document, field.segments).values;
-    });
-    key[this.fields.length] = document._id;
-    return { key, multikey };
+      arrays |= 1 << i;
+      // An empty array is indexed once, as missing: no equality on an element can find it.
+      const values = [...new Set(valuesAtPath(document, segments).values.map((value) => (value === undefined ? null : value)))];
+      keys = keys.flatMap((key) => values.map((value) => Object.assign([...key], { [i]: value })));
+    }
+    for (const key of keys) key[this.fields.length] = document._id;
+    return { keys, arrays };
   }
 
   /** The id of another document holding the same unique key, if any. */
   conflictFor(document: ReadDocument): string | null {
     if (!this.unique) return null;
-    const { key } = this.keyOf(document);
-    const probe = [...key.slice(0, -1), SEEK_LOW];
-    for (const [found] of this.tree.entries(probe)) {
-      if (this.compareFrom(found.slice(0, -1), key.slice(0, -1), 0) !== 0) return null;
-      if (found[found.length - 1] !== document._id) return found[found.length - 1] as string;
+    for (const key of this.keysOf(document).keys) {
+      const probe = [...key.slice(0, -1), SEEK_LOW];
+      for (const [found] of this.tree.entries(probe)) {
+        if (this.compareFrom(found.slice(0, -1), key.slice(0, -1), 0) !== 0) break;
+        if (found[found.length - 1] !== document._id) return found[found.length - 1] as string;
+      }
     }
     return null;
   }
 
   replace(previous: ReadDocument | undefined, next: ReadDocument | undefined): void {
-    const before = previous ? this.keyOf(previous) : null;
-    const after = next ? this.keyOf(next) : null;
-    if (before && !(after && this.compareKeys(before.key, after.key) === 0)) this.tree.delete(before.key);
-    if (before?.multikey) this.multikeyDocuments--;
-    if (after) this.tree.set(after.key, next as ReadDocument);
-    if (after?.multikey) this.multikeyDocuments++;
+    const before = previous ? this.keysOf(previous) : null;
+    const after = next ? this.keysOf(next) : null;
+    if (before) {
+      for (const key of before.keys) if (!after?.keys.some((kept) => this.compareKeys(key, kept) === 0)) this.tree.delete(key);
+      this.countArrays(before.arrays, -1);
+    }
+    if (after) {
+      for (const key of after.keys) this.tree.set(key, next as ReadDocument);
+      this.countArrays(after.arrays, 1);
+    }
+  }
+
+  private countArrays(arrays: number, step: 1 | -1): void {
+    if (arrays === 0) return;
+    this.multikeyDocuments += step;
+    for (let i = 0; i < this.fields.length; i++) if (arrays & (1 << i)) this.arraysPerField[i] += step;
   }
 }
 

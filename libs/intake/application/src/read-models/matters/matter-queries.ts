@@ -185,8 +185,7 @@ export class MatterQueries {
 
   /** Rows received or handled inside a subtree; handlers only see their own lines. */
   private scopeFilter(caller: Caller, regionCode: string): Filter {
-    const prefix = `^${regionPrefix(regionCode)}`;
-    const inRegion: Filter = { $or: [{ receivingRegionCode: { $regex: prefix } }, { handlingRegionCode: { $regex: prefix } }, { receivingOrgId: caller.orgId }, { handlingOrgId: caller.orgId }] };
+    const inRegion: Filter = { $or: [{ regionPath: padRegionCode(regionCode) }, { receivingOrgId: caller.orgId }, { handlingOrgId: caller.orgId }] };
     if (hasRole(caller, 'clerk', 'supervisor', 'admin')) return inRegion;
     return { $and: [inRegion, { line: { $in: [...caller.lines] } }] };
   }

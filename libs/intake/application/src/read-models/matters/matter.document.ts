@@ -52,6 +52,11 @@ export interface MatterDocument extends ReadDocument {
   readonly firstResponsibleStaffId: string;
   readonly handlingOrgId: string | null;
   readonly handlingRegionCode: string | null;
+  /**
+   * The 12-digit codes of every region whose subtree holds the receiving or the handling region:
+   * "received or handled inside R" is `{ regionPath: R }`, one key of a multikey index.
+   */
+  readonly regionPath: readonly string[];
   readonly routingReason: string | null;
   readonly backOfficeCaseNo: string | null;
   readonly returns: number;

@@ -1,6 +1,6 @@
 import { categoryPrefix, parseStreamName, shortType, type Projection, type RecordedEvent } from '@pls/event-sourcing';
 import { MATTER_CATEGORY, MATTER_CONTEXT, type Applicant, type MatterEvent, type Person } from '@pls/intake-domain';
-import { maskPhone, maskResidentId, maskUscc } from '@pls/shared-kernel';
+import { ancestorRegionCodes, maskPhone, maskResidentId, maskUscc, padRegionCode } from '@pls/shared-kernel';
 import type { DeadlineEntry, MaskedParty, MatterDocument, TimelineEntry } from './matter.document';
 
 const STREAM_PREFIX = categoryPrefix(MATTER_CONTEXT, MATTER_CATEGORY);
@@ -21,15 +21,15 @@ const LINE_LABELS: Record<string, string> = {
  */
 export const mattersProjection: Projection<MatterDocument> = {
   name: MATTERS_PROJECTION_NAME,
-  version: 1,
+  // v2: `regionPath`, and subtree scopes read through it instead of two region-code ranges.
+  version: 2,
   indexes: [
     { fields: { caseCode: 1 }, unique: true },
     { fields: { awaitingOrgId: 1, nextDueAt: 1 } },
     { fields: { receivingRegionCode: 1, registeredAt: -1 } },
+    // Multikey. With the two organisation indexes, each branch of a supervisor's scope is one range in nextDueAt order: the queue is their merge.
+    { fields: { regionPath: 1, nextDueAt: 1 } },
     { fields: { handlingOrgId: 1, nextDueAt: 1 } },
-    // With the two above, each branch of a supervisor's subtree filter is an index read whose keys already say whether a deadline is open.
-    { fields: { receivingRegionCode: 1, nextDueAt: 1 } },
-    { fields: { handlingRegionCode: 1, nextDueAt: 1 } },
     { fields: { receivingOrgId: 1, nextDueAt: 1 } },
     { fields: { nextDueAt: 1 } },
     { fields: { registeredAt: -1 } },
@@ -60,6 +60,7 @@ export function evolveMatterDocument(document: MatterDocument | null, recorded: 
       firstResponsibleStaffId: data.firstResponsibleStaffId,
       handlingOrgId: null,
       handlingRegionCode: null,
+      regionPath: [],
       routingReason: null,
       backOfficeCaseNo: null,
       returns: 0,
@@ -230,7 +231,20 @@ function supervisedOrg(document: MatterDocument): string {
 
 function withDerived(document: MatterDocument): MatterDocument {
   const open = document.deadlines.filter((entry) => entry.metAt === null).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-  return { ...document, nextDueAt: open[0]?.dueAt ?? null, awaitingOrgId: awaiting(document, open) };
+  return { ...document, regionPath: regionPathOf(document), nextDueAt: open[0]?.dueAt ?? null, awaitingOrgId: awaiting(document, open) };
+}
+
+/**
+ * Every region whose subtree holds the receiving or the handling region, top first. The previous
+ * array is kept when nothing moved, so the read store shares its stored copy instead of copying it.
+ */
+function regionPathOf(document: MatterDocument): readonly string[] {
+  const path = [...ancestorRegionCodes(document.receivingRegionCode), padRegionCode(document.receivingRegionCode)];
+  if (document.handlingRegionCode !== null) {
+    for (const code of [...ancestorRegionCodes(document.handlingRegionCode), padRegionCode(document.handlingRegionCode)]) if (!path.includes(code)) path.push(code);
+  }
+  const previous = document.regionPath as readonly string[] | undefined;
+  return previous && previous.length === path.length && previous.every((code, i) => code === path[i]) ? previous : path;
 }
 
 function awaiting(document: MatterDocument, open: readonly DeadlineEntry[]): string | null {
