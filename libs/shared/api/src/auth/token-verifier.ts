@@ -14,6 +14,19 @@ export interface TokenVerifierConfig {
   readonly clockToleranceSeconds?: number;
   /** Expiry is judged by the platform's clock (a test or demo may move it). */
   readonly clock?: Clock;
+  /**
+   * Verified tokens kept so that a client sending the same token again costs no signature check.
+   * `false` verifies every request. Defaults: 10,000 tokens, each kept at most 300 s, so a key
+   * withdrawn from the JWKS stops admitting its tokens within that time.
+   */
+  readonly cache?: false | { readonly maxEntries?: number; readonly maxAgeSeconds?: number };
+}
+
+interface VerifiedToken {
+  readonly caller: Caller;
+  readonly expiresAt: number;
+  readonly notBefore: number;
+  readonly verifiedAt: number;
 }
 
 const ALGORITHMS = ['ES256', 'RS256', 'EdDSA'];
@@ -23,9 +36,17 @@ const ALGORITHMS = ['ES256', 'RS256', 'EdDSA'];
  * and not-before are all checked; the claims must be complete, since every row filter depends on them.
  */
 export class TokenVerifier {
+  /** Signature checks made and requests answered from the cache. */
+  readonly stats = { verified: 0, cacheHits: 0 };
   private readonly key: Parameters<typeof jwtVerify>[1] | Promise<Parameters<typeof jwtVerify>[1]>;
+  /** Insertion order is recency order: a hit moves its token to the end, eviction takes the first. */
+  private readonly verified = new Map<string, VerifiedToken>();
+  private readonly maxEntries: number;
+  private readonly maxAgeMs: number;
 
   constructor(private readonly config: TokenVerifierConfig) {
+    this.maxEntries = config.cache === false ? 0 : (config.cache?.maxEntries ?? 10_000);
+    this.maxAgeMs = (config.cache === false ? 0 : (config.cache?.maxAgeSeconds ?? 300)) * 1000;
     if (config.jwksUrl) this.key = createRemoteJWKSet(new URL(config.jwksUrl));
     else if (config.jwks) this.key = createLocalJWKSet(config.jwks);
     else if (config.publicJwk) this.key = importJWK(config.publicJwk, config.publicJwk.alg ?? 'ES256') as Promise<Parameters<typeof jwtVerify>[1]>;
@@ -37,21 +58,54 @@ export class TokenVerifier {
     if (!authorization) throw new Unauthenticated('TOKEN_MISSING', 'sign in: send Authorization: Bearer <token>');
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(authorization.trim());
     if (!match) throw new Unauthenticated('TOKEN_MALFORMED', 'the Authorization header must be "Bearer <JWT>"');
+    const token = match[1];
+    const now = (this.config.clock ?? systemClock).now();
+    const cached = this.verified.get(token);
+    if (cached) {
+      this.verified.delete(token);
+      if (now.getTime() - cached.verifiedAt < this.maxAgeMs && now.getTime() >= cached.verifiedAt) {
+        this.refuseOutsideValidity(cached, now);
+        this.verified.set(token, cached);
+        this.stats.cacheHits++;
+        return cached.caller;
+      }
+    }
     let payload: JWTPayload;
+    this.stats.verified++;
     try {
       const key = await this.key;
-      ({ payload } = await jwtVerify(match[1], key as never, {
+      ({ payload } = await jwtVerify(token, key as never, {
         issuer: this.config.issuer,
         audience: this.config.audience,
         algorithms: ALGORITHMS,
         clockTolerance: this.config.clockToleranceSeconds ?? 30,
         requiredClaims: ['exp', 'iat', 'sub'],
-        currentDate: (this.config.clock ?? systemClock).now(),
+        currentDate: now,
       }));
     } catch (error) {
       throw translate(error);
     }
-    return callerFromClaims(payload);
+    const caller = callerFromClaims(payload);
+    this.remember(token, { caller, expiresAt: (payload.exp as number) * 1000, notBefore: (payload.nbf ?? 0) * 1000, verifiedAt: now.getTime() });
+    return caller;
+  }
+
+  /** The same expiry and not-before judgement as the full check, against the clock of this request. */
+  private refuseOutsideValidity(token: VerifiedToken, now: Date): void {
+    const tolerance = (this.config.clockToleranceSeconds ?? 30) * 1000;
+    if (token.expiresAt <= now.getTime() - tolerance) throw new Unauthenticated('TOKEN_EXPIRED', 'the token has expired; sign in again');
+    if (token.notBefore > now.getTime() + tolerance) throw new Unauthenticated('TOKEN_NOT_YET_VALID', 'the token is not valid yet');
+  }
+
+  private remember(token: string, verified: VerifiedToken): void {
+    if (this.maxEntries === 0 || this.maxAgeMs === 0) return;
+    this.verified.delete(token);
+    this.verified.set(token, verified);
+    // One caller object is now shared by every request carrying this token: none may change it.
+    Object.freeze(verified.caller.roles);
+    Object.freeze(verified.caller.lines);
+    Object.freeze(verified.caller);
+    while (this.verified.size > this.maxEntries) this.verified.delete(this.verified.keys().next().value as string);
   }
 }
 

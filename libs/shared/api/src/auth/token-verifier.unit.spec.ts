@@ -66,6 +66,74 @@ describe('TokenVerifier', () => {
     await expect(verifier.verify(`Bearer ${await sign(privateKey, { exp: now() - 10 })}`)).resolves.toMatchObject({ userId: 'user-1' });
   });
 
+  describe('cache of verified tokens', () => {
+    const config = (pem: string, cache?: { maxEntries?: number; maxAgeSeconds?: number }) => ({ issuer: 'https://idp.example.gov.cn', audience: 'pls', publicKeyPem: pem, clock: new ManualClock(clock.now()), cache });
+
+    it('given a token verified once, when it arrives again, then the caller is answered without a second signature check', async () => {
+      const { privateKey, pem } = await keys();
+      const verifier = new TokenVerifier(config(pem));
+      const header = `Bearer ${await sign(privateKey)}`;
+      const first = await verifier.verify(header);
+      await expect(verifier.verify(header)).resolves.toBe(first);
+      expect(verifier.stats).toEqual({ verified: 1, cacheHits: 1 });
+    });
+
+    it('given a cached token, when the clock passes its exp (beyond the tolerance), then it is refused as expired', async () => {
+      const { privateKey, pem } = await keys();
+      const settings = config(pem);
+      const verifier = new TokenVerifier(settings);
+      const header = `Bearer ${await sign(privateKey, { exp: now() + 60 })}`;
+      await verifier.verify(header);
+      settings.clock.advance(89_000);
+      await expect(verifier.verify(header)).resolves.toMatchObject({ userId: 'user-1' });
+      settings.clock.advance(2_000);
+      await expect(verifier.verify(header)).rejects.toMatchObject({ code: 'TOKEN_EXPIRED', category: 'UNAUTHENTICATED' });
+      await expect(verifier.verify(header)).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
+    });
+
+    it('given a forged token, when it arrives twice, then its signature is checked both times and it is refused both times', async () => {
+      const trusted = await keys();
+      const forger = await keys();
+      const verifier = new TokenVerifier(config(trusted.pem));
+      const header = `Bearer ${await sign(forger.privateKey)}`;
+      await expect(verifier.verify(header)).rejects.toMatchObject({ code: 'TOKEN_SIGNATURE_INVALID' });
+      await expect(verifier.verify(header)).rejects.toMatchObject({ code: 'TOKEN_SIGNATURE_INVALID' });
+      expect(verifier.stats).toEqual({ verified: 2, cacheHits: 0 });
+    });
+
+    it('given a cache of two tokens, when a third is verified, then the least recently used is forgotten and checked again', async () => {
+      const { privateKey, pem } = await keys();
+      const verifier = new TokenVerifier(config(pem, { maxEntries: 2 }));
+      const [a, b, c] = await Promise.all(['a', 'b', 'c'].map(async (sub) => `Bearer ${await sign(privateKey, { sub })}`));
+      await verifier.verify(a);
+      await verifier.verify(b);
+      await verifier.verify(a);
+      await verifier.verify(c);
+      expect(verifier.stats).toEqual({ verified: 3, cacheHits: 1 });
+      await verifier.verify(a);
+      await verifier.verify(b);
+      expect(verifier.stats).toEqual({ verified: 4, cacheHits: 2 });
+    });
+
+    it('given a cached token older than the maximum age, when it arrives, then its signature is checked again', async () => {
+      const { privateKey, pem } = await keys();
+      const settings = config(pem, { maxAgeSeconds: 60 });
+      const verifier = new TokenVerifier(settings);
+      const header = `Bearer ${await sign(privateKey)}`;
+      await verifier.verify(header);
+      settings.clock.advance(61_000);
+      await verifier.verify(header);
+      expect(verifier.stats).toEqual({ verified: 2, cacheHits: 0 });
+    });
+
+    it('given a cached caller, when a consumer tries to change it, then it cannot: every request shares it', async () => {
+      const { privateKey, pem } = await keys();
+      const verifier = new TokenVerifier(config(pem));
+      const caller = await verifier.verify(`Bearer ${await sign(privateKey)}`);
+      expect(Object.isFrozen(caller) && Object.isFrozen(caller.roles)).toBe(true);
+    });
+  });
+
   it('refuses to be built without any key', () => {
     expect(() => new TokenVerifier({ issuer: 'x', audience: 'y' })).toThrow(/public key/);
   });
