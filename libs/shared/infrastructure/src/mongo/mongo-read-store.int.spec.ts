@@ -138,6 +138,24 @@ describe('MongoReadStore on FerretDB', () => {
     ]);
   });
 
+  it('given a multikey region path index as the matters view declares it, when a subtree queue is read by deadline, then the server answers from documents holding arrays', async () => {
+    const store = await open();
+    const matters = await store.collection<ReadDocument & { regionPath: readonly string[]; nextDueAt: string | null }>('matters.v2', {
+      name: 'matters',
+      indexes: [{ fields: { regionPath: 1, nextDueAt: 1 } }, { fields: { receivingOrgId: 1, nextDueAt: 1 } }],
+    });
+    await matters.put({ _id: 'm1', regionPath: ['510000000000', '510100000000', '510104000000'], receivingOrgId: 'org-a', nextDueAt: '2026-03-02T00:00:00.000Z' });
+    await matters.put({ _id: 'm2', regionPath: ['510000000000', '510100000000', '510105000000', '510104000000'], receivingOrgId: 'org-b', nextDueAt: '2026-03-01T00:00:00.000Z' });
+    await matters.put({ _id: 'm3', regionPath: ['510000000000', '510100000000', '510105000000'], receivingOrgId: 'org-c', nextDueAt: '2026-02-01T00:00:00.000Z' });
+    await matters.put({ _id: 'm4', regionPath: ['510000000000', '510100000000', '510104000000'], receivingOrgId: 'org-a', nextDueAt: null });
+
+    const queue = await matters.find({ $and: [{ $or: [{ regionPath: '510104000000' }, { receivingOrgId: 'org-c' }] }, { nextDueAt: { $ne: null } }] }, { sort: { nextDueAt: 1, _id: 1 } });
+
+    expect(queue.map((matter) => matter._id)).toEqual(['m3', 'm2', 'm1']);
+    const indexes = await store.raw('matters.v2').listIndexes().toArray();
+    expect(indexes.map((index) => index.key)).toContainEqual({ regionPath: 1, nextDueAt: 1 });
+  });
+
   it('given stream ids and field names with dots, spaces and percent signs, then they are stored escaped and read back as written', async () => {
     const store = await open();
     const notes = await store.collection('notes.v1', { name: 'notes', indexes: [] });

@@ -239,12 +239,31 @@ function withDerived(document: MatterDocument): MatterDocument {
  * array is kept when nothing moved, so the read store shares its stored copy instead of copying it.
  */
 function regionPathOf(document: MatterDocument): readonly string[] {
-  const path = [...ancestorRegionCodes(document.receivingRegionCode), padRegionCode(document.receivingRegionCode)];
+  const path = [...regionAndAncestors(document.receivingRegionCode)];
   if (document.handlingRegionCode !== null) {
-    for (const code of [...ancestorRegionCodes(document.handlingRegionCode), padRegionCode(document.handlingRegionCode)]) if (!path.includes(code)) path.push(code);
+    for (const code of regionAndAncestors(document.handlingRegionCode)) if (!path.includes(code)) path.push(code);
   }
   const previous = document.regionPath as readonly string[] | undefined;
   return previous && previous.length === path.length && previous.every((code, i) => code === path[i]) ? previous : path;
+}
+
+/**
+ * One string per region code for every document: a million matters hold a few thousand distinct
+ * codes, and their path arrays and index keys then share them instead of holding copies. Bounded,
+ * so a stream of unknown codes cannot grow it without limit.
+ */
+const REGION_PATHS = new Map<string, readonly string[]>();
+const REGION_PATHS_LIMIT = 50_000;
+
+function regionAndAncestors(regionCode: string): readonly string[] {
+  let path = REGION_PATHS.get(regionCode);
+  if (!path) {
+    if (REGION_PATHS.size >= REGION_PATHS_LIMIT) REGION_PATHS.clear();
+    const padded = padRegionCode(regionCode);
+    path = [...ancestorRegionCodes(padded).map((code) => regionAndAncestors(code).at(-1) as string), padded];
+    REGION_PATHS.set(regionCode, path);
+  }
+  return path;
 }
 
 function awaiting(document: MatterDocument, open: readonly DeadlineEntry[]): string | null {
