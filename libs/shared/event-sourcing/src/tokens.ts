@@ -16,5 +16,15 @@ export const LOGGER = Symbol.for('pls.Logger');
  */
 export interface ProjectionCatchUp {
   whenCaughtUp(): Promise<number>;
+  /**
+   * Read-your-writes for one command: waits until the events at these global positions, and what
+   * reactors appended in response, are projected. Where absent, `whenCaughtUp` is the fallback.
+   */
+  whenHandled?(positions: readonly number[]): Promise<number>;
 }
 export const PROJECTION_CATCH_UP = Symbol.for('pls.ProjectionCatchUp');
+
+/** Read-your-writes for a command's own events where the runtime can track them, else for everything. */
+export function whenOwnEventsHandled(catchUp: ProjectionCatchUp, events: readonly { readonly globalPosition: number }[]): Promise<number> {
+  return catchUp.whenHandled ? catchUp.whenHandled(events.map((event) => event.globalPosition)) : catchUp.whenCaughtUp();
+}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, CommandHandler, EVENT_STORE, READ_STORE, openProjectionCollection, PROJECTION_CATCH_UP, type CommandMetadata, type EventStore, type ProjectionCatchUp, type ReadStore } from '@pls/event-sourcing';
+import { CLOCK, CommandHandler, EVENT_STORE, READ_STORE, openProjectionCollection, PROJECTION_CATCH_UP, whenOwnEventsHandled, type CommandMetadata, type EventStore, type ProjectionCatchUp, type ReadStore } from '@pls/event-sourcing';
 import { matterDecider, matterStreamId, parseCaseCode, MATTER_CONTEXT, type MatterCommand, type MatterDecider, type MatterEvent, type MatterState } from '@pls/intake-domain';
 import { NotFound, StatutoryCalendar, type Caller, type Clock } from '@pls/shared-kernel';
 import type { MatterDocument } from '../read-models/matters/matter.document';
@@ -35,8 +35,8 @@ export class MatterCommands {
 
   /** Send, then wait until the matters view shows the result. */
   async sendAndRead(matterId: string, command: MatterCommand): Promise<MatterDocument> {
-    await this.send(matterId, command);
-    await this.catchUp.whenCaughtUp();
+    const { events } = await this.handler.handle(matterStreamId(matterId), command);
+    await whenOwnEventsHandled(this.catchUp, events);
     return this.requireById(matterId);
   }
 

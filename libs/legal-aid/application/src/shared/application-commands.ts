@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, CommandHandler, EVENT_STORE, openProjectionCollection, PROJECTION_CATCH_UP, READ_STORE, type CommandMetadata, type EventStore, type Filter, type ProjectionCatchUp, type ReadStore } from '@pls/event-sourcing';
+import { CLOCK, CommandHandler, EVENT_STORE, openProjectionCollection, PROJECTION_CATCH_UP, whenOwnEventsHandled, READ_STORE, type CommandMetadata, type EventStore, type Filter, type ProjectionCatchUp, type ReadStore } from '@pls/event-sourcing';
 import { APPLICATION_CONTEXT, applicationStreamId, legalAidDecider, type ApplicationCommand, type ApplicationEvent, type ApplicationState, type LegalAidDecider } from '@pls/legal-aid-domain';
 import { NotFound, StatutoryCalendar, type Caller, type Clock } from '@pls/shared-kernel';
 import type { LegalAidApplicationDocument } from '../read-models/applications/application.document';
@@ -34,8 +34,8 @@ export class ApplicationCommands {
   }
 
   async sendAndRead(applicationId: string, command: ApplicationCommand): Promise<LegalAidApplicationDocument> {
-    await this.send(applicationId, command);
-    await this.catchUp.whenCaughtUp();
+    const { events } = await this.handler.handle(applicationStreamId(applicationId), command);
+    await whenOwnEventsHandled(this.catchUp, events);
     return this.requireById(applicationId);
   }
 

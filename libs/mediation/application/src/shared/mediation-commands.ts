@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, CommandHandler, EVENT_STORE, openProjectionCollection, PROJECTION_CATCH_UP, READ_STORE, type CommandMetadata, type EventStore, type Filter, type ProjectionCatchUp, type ReadStore } from '@pls/event-sourcing';
+import { CLOCK, CommandHandler, EVENT_STORE, openProjectionCollection, PROJECTION_CATCH_UP, whenOwnEventsHandled, READ_STORE, type CommandMetadata, type EventStore, type Filter, type ProjectionCatchUp, type ReadStore } from '@pls/event-sourcing';
 import { MEDIATION_CONTEXT, mediationDecider, mediationStreamId, type MediationCommand, type MediationDecider, type MediationEvent, type MediationState } from '@pls/mediation-domain';
 import { NotFound, StatutoryCalendar, type Caller, type Clock } from '@pls/shared-kernel';
 import type { MediationCaseDocument } from '../read-models/mediation-case.document';
@@ -34,8 +34,8 @@ export class MediationCommands {
   }
 
   async sendAndRead(caseId: string, command: MediationCommand): Promise<MediationCaseDocument> {
-    await this.send(caseId, command);
-    await this.catchUp.whenCaughtUp();
+    const { events } = await this.handler.handle(mediationStreamId(caseId), command);
+    await whenOwnEventsHandled(this.catchUp, events);
     return this.requireById(caseId);
   }
 

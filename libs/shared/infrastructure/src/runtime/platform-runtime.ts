@@ -13,6 +13,7 @@ import {
   type ReadStore,
 } from '@pls/event-sourcing';
 import type { Clock } from '@pls/shared-kernel';
+import { ReactionTracker } from './reaction-tracker';
 
 export interface RuntimeAdapters {
   readonly store: EventStore;
@@ -56,6 +57,7 @@ export class PlatformRuntime implements OnApplicationBootstrap, OnApplicationShu
     @Inject(RUNTIME_ADAPTERS) private readonly adapters: RuntimeAdapters,
     @Inject(RUNTIME_OPTIONS) private readonly options: RuntimeOptions,
     @Inject(PROCESS_REGISTRY) private readonly registry: ProcessRegistry,
+    private readonly reactions: ReactionTracker,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -69,7 +71,7 @@ export class PlatformRuntime implements OnApplicationBootstrap, OnApplicationShu
     const runsReactor = typeof this.options.reactors === 'function' ? this.options.reactors : () => this.options.reactors !== false;
     if (this.options.reactors !== false) {
       for (const reactor of this.registry.reactors.filter((candidate) => runsReactor(candidate.name))) {
-        this.reactorConsumers.push(await bus.subscribe({ groupId: reactor.name, topics: reactor.topics, handler: (message) => reactor.handle(message.value as never) }));
+        this.reactorConsumers.push(await bus.subscribe({ groupId: reactor.name, topics: reactor.topics, handler: (message) => this.reactions.react(message.value as never, () => reactor.handle(message.value as never)) }));
       }
     }
     if (this.options.relay) {
@@ -105,6 +107,26 @@ export class PlatformRuntime implements OnApplicationBootstrap, OnApplicationShu
       const after = await this.adapters.store.headPosition();
       if (after === before) return after;
     }
+  }
+
+  /**
+   * Read-your-writes for one command in this process: resolves once the events at `positions` and,
+   * transitively, whatever the reactors appended in response to them are projected. Each pass waits
+   * for the relay, the projector and the reactors to handle what is in the store now, so a caller
+   * waits for the consequences of its own events (and whatever is queued ahead of them), never for
+   * the process to fall quiet.
+   */
+  async whenHandled(positions: readonly number[]): Promise<number> {
+    if (this.options.projectedBy) return this.whenProjected();
+    let pending = positions;
+    let position = 0;
+    while (pending.length > 0) {
+      position = (await this.relay?.whenCaughtUp()) ?? 0;
+      await this.runner?.whenCaughtUp();
+      for (const consumer of this.reactorConsumers) await consumer.whenCaughtUp();
+      pending = this.reactions.effectsOf(pending);
+    }
+    return position;
   }
 
   /**

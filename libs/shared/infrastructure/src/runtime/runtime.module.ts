@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CHECKPOINT_STORE, CLOCK, EVENT_BUS, EVENT_STORE, LOGGER, PROCESS_REGISTRY, PROJECTION_CATCH_UP, ProcessRegistry, READ_STORE } from '@pls/event-sourcing';
+import { ReactionTracker } from './reaction-tracker';
 import { PlatformRuntime, RUNTIME_ADAPTERS, RUNTIME_OPTIONS, type RuntimeAdapters, type RuntimeOptions } from './platform-runtime';
 
 export interface RuntimeModuleOptions extends RuntimeOptions {
@@ -22,7 +23,8 @@ export class RuntimeModule {
         { provide: RUNTIME_ADAPTERS, useFactory: adapters },
         { provide: RUNTIME_OPTIONS, useValue: runtimeOptions },
         { provide: PROCESS_REGISTRY, useValue: new ProcessRegistry() },
-        { provide: EVENT_STORE, useFactory: (a: RuntimeAdapters) => a.store, inject: [RUNTIME_ADAPTERS] },
+        ReactionTracker,
+        { provide: EVENT_STORE, useFactory: (a: RuntimeAdapters, reactions: ReactionTracker) => reactions.track(a.store), inject: [RUNTIME_ADAPTERS, ReactionTracker] },
         { provide: EVENT_BUS, useFactory: (a: RuntimeAdapters) => a.bus, inject: [RUNTIME_ADAPTERS] },
         { provide: READ_STORE, useFactory: (a: RuntimeAdapters) => a.readStore, inject: [RUNTIME_ADAPTERS] },
         { provide: CHECKPOINT_STORE, useFactory: (a: RuntimeAdapters) => a.relayCheckpoints, inject: [RUNTIME_ADAPTERS] },
@@ -32,7 +34,7 @@ export class RuntimeModule {
         // In one process the projector is here and "caught up" is the whole loop; a distributed service
         // waits only for its own writes to reach the projector in another process.
         runtimeOptions.projectedBy
-          ? { provide: PROJECTION_CATCH_UP, useFactory: (runtime: PlatformRuntime) => ({ whenCaughtUp: () => runtime.whenProjected() }), inject: [PlatformRuntime] }
+          ? { provide: PROJECTION_CATCH_UP, useFactory: (runtime: PlatformRuntime) => ({ whenCaughtUp: () => runtime.whenProjected(), whenHandled: () => runtime.whenProjected() }), inject: [PlatformRuntime] }
           : { provide: PROJECTION_CATCH_UP, useExisting: PlatformRuntime },
       ],
       exports: [RUNTIME_ADAPTERS, PROCESS_REGISTRY, EVENT_STORE, EVENT_BUS, READ_STORE, CHECKPOINT_STORE, CLOCK, LOGGER, PlatformRuntime, PROJECTION_CATCH_UP],
