@@ -5,7 +5,7 @@ import { physicalCollectionName, type Projection } from './projection';
 import type { CheckpointStore } from './ports/checkpoint-store.port';
 import type { Consumer, EventBus } from './ports/event-bus.port';
 import type { EventStore } from './ports/event-store.port';
-import type { GuardedOutcome, ReadCollection, ReadDocument, ReadStore } from './ports/read-store.port';
+import type { ReadCollection, ReadDocument, ReadStore } from './ports/read-store.port';
 import { UpcasterRegistry } from './upcasters';
 
 export interface ProjectionRunnerOptions {
@@ -71,26 +71,6 @@ export class ProjectionRunner {
   private async applyTo(projection: Projection<ReadDocument>, collection: ReadCollection<ReadDocument>, event: RecordedEvent): Promise<void> {
     const id = projection.documentId(event);
     const outcome = await collection.applyGuarded(id, event.streamId, event.streamRevision, (current) => projection.evolve(current, event));
-    this.count(projection, id, event, outcome);
-  }
-
-  /** A page of a rebuild in one call where the collection takes batches, else event by event. */
-  private async applyPage(projection: Projection<ReadDocument>, collection: ReadCollection<ReadDocument>, events: readonly RecordedEvent[]): Promise<void> {
-    if (!collection.applyGuardedMany) {
-      for (const event of events) await this.applyTo(projection, collection, event);
-      return;
-    }
-    const writes = events.map((event) => ({
-      id: projection.documentId(event),
-      streamId: event.streamId,
-      revision: event.streamRevision,
-      update: (current: ReadDocument | null) => projection.evolve(current, event),
-    }));
-    const outcomes = await collection.applyGuardedMany(writes);
-    for (let i = 0; i < outcomes.length; i++) this.count(projection, writes[i].id, events[i], outcomes[i]);
-  }
-
-  private count(projection: Projection<ReadDocument>, id: string, event: RecordedEvent, outcome: GuardedOutcome): void {
     switch (outcome.kind) {
       case 'applied':
         this.stats.applied++;
@@ -168,12 +148,10 @@ export class ProjectionRunner {
     for (;;) {
       const batch = await store.readAll({ after, maxCount: batchSize });
       if (batch.length === 0) break;
-      const handled: RecordedEvent[] = [];
       for (const stored of batch) {
         const event = this.options.upcasters ? this.options.upcasters.upcast(stored) : stored;
-        if (projection.canHandle(event)) handled.push(event);
+        if (projection.canHandle(event)) await this.applyTo(projection, loading, event);
       }
-      await this.applyPage(projection, loading, handled);
       after = batch[batch.length - 1].globalPosition;
       events += batch.length;
       await checkpoints.store(checkpointName, after);

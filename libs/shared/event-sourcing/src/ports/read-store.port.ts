@@ -34,13 +34,6 @@ export type GuardedOutcome =
   /** Applied, but revisions between the last seen and this one never arrived. */
   | { readonly kind: 'gap'; readonly expected: number; readonly got: number };
 
-export interface GuardedWrite<T extends ReadDocument = ReadDocument> {
-  readonly id: string;
-  readonly streamId: string;
-  readonly revision: number;
-  readonly update: (current: T | null) => T | null;
-}
-
 export interface ReadCollection<T extends ReadDocument = ReadDocument> {
   readonly name: string;
   get(id: string): Promise<T | null>;
@@ -52,13 +45,6 @@ export interface ReadCollection<T extends ReadDocument = ReadDocument> {
    * Atomic per document.
    */
   applyGuarded(id: string, streamId: string, revision: number, update: (current: T | null) => T | null): Promise<GuardedOutcome>;
-  /**
-   * Optional: the writes applied in order, each exactly as `applyGuarded` would apply it, their
-   * outcomes in the same order. For a rebuild's page of events, where an adapter that needs no
-   * I/O per write spares a promise per event. If one write throws, those before it stay applied
-   * and nothing after it is tried.
-   */
-  applyGuardedMany?(writes: readonly GuardedWrite<T>[]): Promise<GuardedOutcome[]>;
   /** Unguarded write, for documents that are not fed by streams (checkpoints, bookkeeping). */
   put(document: T): Promise<void>;
   delete(id: string): Promise<void>;

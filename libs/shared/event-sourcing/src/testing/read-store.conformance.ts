@@ -423,63 +423,6 @@ export function describeReadStoreConformance(adapterName: string, factory: ReadS
         expect(await collection.get('doc')).toBeNull();
       });
 
-      describe('in batches (applyGuardedMany, where the adapter offers it)', () => {
-        const openBatching = async () => {
-          const collection = await open<Counted>();
-          return collection.applyGuardedMany ? (collection as Required<ReadCollection<Counted>>) : null;
-        };
-
-        it('given a batch mixing new, repeated, jumping and deleting writes, when applied, then each outcome and the end state are those of the same writes one by one', async () => {
-          const batching = await openBatching();
-          if (!batching) return;
-          const oneByOne = await open<Counted>();
-          const writes = [
-            { id: 'doc', streamId: stream, revision: 0, update: bump('a0') },
-            { id: 'doc', streamId: stream, revision: 0, update: bump('a0 again') },
-            { id: 'doc', streamId: other, revision: 0, update: bump('b0') },
-            { id: 'doc', streamId: stream, revision: 3, update: bump('a3') },
-            { id: 'gone', streamId: other, revision: 0, update: (): Counted => ({ _id: 'gone', count: 1 }) },
-            { id: 'gone', streamId: other, revision: 1, update: () => null },
-            { id: 'gone', streamId: other, revision: 0, update: bump('resurrected') },
-          ];
-
-          const outcomes = await batching.applyGuardedMany(writes);
-
-          const expected = [];
-          for (const write of writes) expected.push(await oneByOne.applyGuarded(write.id, write.streamId, write.revision, write.update));
-          expect(outcomes).toEqual(expected);
-          expect(outcomes.map((outcome) => outcome.kind)).toEqual(['applied', 'skipped', 'applied', 'gap', 'applied', 'applied', 'skipped']);
-          expect(await batching.find({}, { sort: { _id: 1 } })).toEqual(await oneByOne.find({}, { sort: { _id: 1 } }));
-          expect(await batching.get('doc')).toEqual({ _id: 'doc', count: 3, seen: ['a0', 'b0', 'a3'], _revisions: { [stream]: 3, [other]: 0 } });
-        });
-
-        it('given a batch whose third update throws, when applied, then the two before it stay applied and the one after it is never tried', async () => {
-          const batching = await openBatching();
-          if (!batching) return;
-          const after = jest.fn(bump('r3'));
-
-          await expect(
-            batching.applyGuardedMany([
-              { id: 'doc', streamId: stream, revision: 0, update: bump('r0') },
-              { id: 'doc', streamId: stream, revision: 1, update: bump('r1') },
-              { id: 'doc', streamId: stream, revision: 2, update: () => { throw new Error('evolve failed'); } },
-              { id: 'doc', streamId: stream, revision: 3, update: after },
-            ]),
-          ).rejects.toThrow('evolve failed');
-
-          expect(after).not.toHaveBeenCalled();
-          expect(await batching.get('doc')).toEqual({ _id: 'doc', count: 2, seen: ['r0', 'r1'], _revisions: { [stream]: 1 } });
-        });
-
-        it('given a batch with an invalid revision, when applied, then it is refused with the code applyGuarded gives', async () => {
-          const batching = await openBatching();
-          if (!batching) return;
-
-          await expectRefusal(() => batching.applyGuardedMany([{ id: 'doc', streamId: stream, revision: -1, update: bump('x') }]), 'STREAM_REVISION_INVALID');
-          expect(await batching.count()).toBe(0);
-        });
-      });
-
       const invalidRevisions: [string, string, number, string][] = [
         ['an empty stream id', '', 0, 'STREAM_ID_INVALID'],
         ['a negative revision', stream, -1, 'STREAM_REVISION_INVALID'],

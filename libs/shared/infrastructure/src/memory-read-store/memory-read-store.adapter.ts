@@ -1,4 +1,4 @@
-import type { CollectionSpec, Filter, FindOptions, GuardedOutcome, GuardedWrite, ReadCollection, ReadDocument, ReadStore } from '@pls/event-sourcing';
+import type { CollectionSpec, Filter, FindOptions, GuardedOutcome, ReadCollection, ReadDocument, ReadStore } from '@pls/event-sourcing';
 import { ConcurrencyConflict, InvalidInput } from '@pls/shared-kernel';
 import { Query } from 'mingo';
 import {
@@ -238,27 +238,10 @@ export class MemoryReadCollection<T extends ReadDocument = ReadDocument> impleme
    * stored copy of the result re-validate only what the update replaced (`storedUpdate`).
    */
   async applyGuarded(id: string, streamId: string, revision: number, update: (current: T | null) => T | null): Promise<GuardedOutcome> {
-    return this.applyOne(this.store.ensure(this.name, this.spec), id, streamId, revision, update);
-  }
-
-  async applyGuardedMany(writes: readonly GuardedWrite<T>[]): Promise<GuardedOutcome[]> {
-    if (!Array.isArray(writes)) throw new InvalidInput('UPDATE_INVALID', 'applyGuardedMany needs an array of writes');
-    const outcomes = new Array<GuardedOutcome>(writes.length);
-    if (writes.length === 0) return outcomes;
-    const data = this.store.ensure(this.name, this.spec);
-    for (let i = 0; i < writes.length; i++) {
-      const write = writes[i];
-      // A write that is not an object fails like applyGuarded's checks of its arguments do.
-      const { id, streamId, revision, update } = (write ?? {}) as Partial<GuardedWrite<T>>;
-      outcomes[i] = this.applyOne(data, id as string, streamId as string, revision as number, update as GuardedWrite<T>['update']);
-    }
-    return outcomes;
-  }
-
-  private applyOne(data: CollectionData, id: string, streamId: string, revision: number, update: (current: T | null) => T | null): GuardedOutcome {
     assertDocumentId(id);
     assertStreamRevision(streamId, revision);
     if (typeof update !== 'function') throw new InvalidInput('UPDATE_INVALID', 'applyGuarded needs an update function');
+    const data = this.store.ensure(this.name, this.spec);
     const revisions = data.revisions.get(id);
     const last = revisions?.last(streamId);
     if (last !== undefined && revision <= last) return { kind: 'skipped', lastRevision: last };
@@ -340,13 +323,24 @@ function mentionsRevisions(value: unknown, depth: number): boolean {
  */
 function storedUpdate(next: unknown, previous: ReadDocument | undefined): ReadDocument {
   const fields: Readonly<Record<string, unknown>> = typeof next === 'object' && next !== null ? (next as Record<string, unknown>) : {};
-  const changed: Record<string, unknown> = {};
+  const keys = Object.keys(fields);
   let sharing = false;
-  for (const key of Object.keys(fields)) {
+  if (previous !== undefined) {
+    for (const key of keys) {
+      const value = fields[key];
+      if (key !== REVISIONS && typeof value === 'object' && value !== null && value === previous[key]) {
+        sharing = true;
+        break;
+      }
+    }
+  }
+  // Nothing shared (a rebuild's documents mostly): one copy of the whole result, without an intermediate one.
+  if (!sharing && !Object.hasOwn(fields, REVISIONS) && Object.getPrototypeOf(fields) === Object.prototype) return storedCopy(fields as ReadDocument);
+  const changed: Record<string, unknown> = {};
+  for (const key of keys) {
     if (key === REVISIONS) continue;
     const value = fields[key];
-    if (previous !== undefined && typeof value === 'object' && value !== null && value === previous[key]) sharing = true;
-    else changed[key] = value;
+    if (!(previous !== undefined && typeof value === 'object' && value !== null && value === previous[key])) changed[key] = value;
   }
   const validated = storedCopy(changed as ReadDocument) as Record<string, unknown>;
   if (!sharing) return validated as ReadDocument;
