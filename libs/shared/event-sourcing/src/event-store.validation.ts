@@ -1,6 +1,6 @@
 import { ConcurrencyConflict, InvalidInput, isUuid } from '@pls/shared-kernel';
 import { parseStreamName, type EventToAppend } from './envelope';
-import type { AllFilter, ExpectedRevision, ReadAllOptions, ReadStreamOptions } from './ports/event-store.port';
+import type { AllFilter, ExpectedRevision, ReadAllOptions, ReadStreamOptions, StreamAppend } from './ports/event-store.port';
 
 /**
  * The refusals every EventStore adapter gives, so that callers (and the conformance suite) can
@@ -16,6 +16,8 @@ export const EVENT_STORE_ERRORS = {
    */
   eventIdConflict: 'EVENT_ID_CONFLICT',
   emptyAppend: 'EMPTY_APPEND',
+  /** InvalidInput: a multi-stream append names one stream twice (its parts would race each other). */
+  duplicateStreamInAppend: 'DUPLICATE_STREAM_IN_APPEND',
   malformedStreamName: 'MALFORMED_STREAM_NAME',
   malformedExpectedRevision: 'MALFORMED_EXPECTED_REVISION',
   duplicateEventId: 'DUPLICATE_EVENT_ID',
@@ -63,6 +65,21 @@ export function assertValidAppend(streamId: string, events: readonly EventToAppe
     assertValidEvent(event);
     if (seen.has(event.eventId)) throw new InvalidInput(E.duplicateEventId, `event id ${event.eventId} appears twice in one append to ${streamId}`, { eventId: event.eventId });
     seen.add(event.eventId);
+  }
+}
+
+export function assertValidMultiStreamAppend(appends: readonly StreamAppend[]): void {
+  if (!Array.isArray(appends) || appends.length === 0) throw new InvalidInput(E.emptyAppend, 'nothing to append: no streams given');
+  const streams = new Set<string>();
+  const eventIds = new Set<string>();
+  for (const append of appends) {
+    assertValidAppend(append?.streamId, append?.events, append?.expectedRevision);
+    if (streams.has(append.streamId)) throw new InvalidInput(E.duplicateStreamInAppend, `stream ${append.streamId} appears twice in one append`, { streamId: append.streamId });
+    streams.add(append.streamId);
+    for (const event of append.events) {
+      if (eventIds.has(event.eventId)) throw new InvalidInput(E.duplicateEventId, `event id ${event.eventId} appears twice in one append`, { eventId: event.eventId });
+      eventIds.add(event.eventId);
+    }
   }
 }
 

@@ -6,6 +6,13 @@ import type { EventToAppend, RecordedEvent } from '../envelope';
  */
 export type ExpectedRevision = number | 'no_stream' | 'stream_exists' | 'any';
 
+/** One stream's part of a multi-stream append. */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly EventToAppend[];
+  readonly expectedRevision: ExpectedRevision;
+}
+
 export interface AppendResult {
   /** Revision of the last event now in the stream: pass it as the next expected revision. */
   readonly nextExpectedRevision: number;
@@ -68,6 +75,12 @@ export interface Subscription {
  */
 export interface EventStore {
   appendToStream(streamId: string, events: readonly EventToAppend[], options: { readonly expectedRevision: ExpectedRevision }): Promise<AppendResult>;
+  /**
+   * Optional capability: several streams in one commit, all or none, each part guarded by its own
+   * expected revision; results in the order of the parts. An adapter that cannot make it atomic
+   * leaves it out, and callers append stream by stream instead.
+   */
+  appendToStreams?(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** A stream that does not exist reads as empty. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;

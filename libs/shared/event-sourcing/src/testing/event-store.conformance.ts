@@ -265,6 +265,68 @@ export function describeEventStoreConformance(adapterName: string, factory: Even
       });
     });
 
+    describe('appending to several streams at once (where the adapter offers it)', () => {
+      const many = (appends: Parameters<NonNullable<EventStore['appendToStreams']>>[0]) => {
+        if (!store.appendToStreams) throw new Error('unreachable: guarded by itWhenOffered');
+        return store.appendToStreams(appends);
+      };
+      const itWhenOffered = (name: string, test: () => Promise<void>) => it(name, async () => {
+        if (!store.appendToStreams) return;
+        await test();
+      });
+
+      itWhenOffered('given two new streams, when they are appended together, then both are stored with consecutive positions and one result each, in order', async () => {
+        const head = await store.headPosition();
+        const [a, b] = [events(1), events(2)];
+
+        const results = await many([{ streamId: stream('code-1'), events: a, expectedRevision: 'no_stream' }, { streamId: stream('case-1'), events: b, expectedRevision: 'no_stream' }]);
+
+        expect(results.map((result) => result.events.map((e) => e.streamId))).toEqual([[stream('code-1')], [stream('case-1'), stream('case-1')]]);
+        expect(results[1].nextExpectedRevision).toBe(1);
+        expect((await readOurs(head)).map((e) => e.eventId)).toEqual([...a, ...b].map((e) => e.eventId));
+      });
+
+      itWhenOffered('given one of the streams already exists, when both are appended together with no_stream, then WRONG_EXPECTED_REVISION names it and neither stream gets anything', async () => {
+        await append(stream('code-1'), events(1), 'no_stream');
+        const head = await store.headPosition();
+
+        const error = await rejectionOf(() => many([{ streamId: stream('code-1'), events: events(1), expectedRevision: 'no_stream' }, { streamId: stream('case-1'), events: events(1), expectedRevision: 'no_stream' }]));
+
+        expectConflict(error, CODES.wrongExpectedRevision, { streamId: stream('code-1') });
+        expect(await readOurs(head)).toEqual([]);
+        expect(await store.readStream(stream('case-1'))).toEqual([]);
+      });
+
+      itWhenOffered('given two writers race for the same stream in two multi-stream appends, when both are sent at once, then exactly one lands whole and the other leaves nothing', async () => {
+        const outcomes = await Promise.allSettled(['case-a', 'case-b'].map((other) => many([{ streamId: stream('code-1'), events: events(1), expectedRevision: 'no_stream' }, { streamId: stream(other), events: events(1), expectedRevision: 'no_stream' }])));
+
+        expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+        expect((await store.readStream(stream('case-a'))).length + (await store.readStream(stream('case-b'))).length).toBe(1);
+        expect(await store.readStream(stream('code-1'))).toHaveLength(1);
+      });
+
+      itWhenOffered('given an acknowledged multi-stream append, when it is sent again, then every part answers as an idempotent replay and nothing is added', async () => {
+        const parts = [{ streamId: stream('code-1'), events: events(1), expectedRevision: 'no_stream' as const }, { streamId: stream('case-1'), events: events(2), expectedRevision: 'no_stream' as const }];
+        const first = await many(parts);
+        const head = await store.headPosition();
+
+        const again = await many(parts);
+
+        expect(again).toEqual(first.map((result) => ({ ...result, idempotentReplay: true })));
+        expect(await store.headPosition()).toBe(head);
+      });
+
+      itWhenOffered('given one stream named twice, when appended together, then it is refused as DUPLICATE_STREAM_IN_APPEND and nothing is stored', async () => {
+        const head = await store.headPosition();
+
+        const error = await rejectionOf(() => many([{ streamId: stream(), events: events(1), expectedRevision: 'any' }, { streamId: stream(), events: events(1), expectedRevision: 'any' }]));
+
+        expect(error).toBeInstanceOf(InvalidInput);
+        expect((error as PlsError).code).toBe(CODES.duplicateStreamInAppend);
+        expect(await readOurs(head)).toEqual([]);
+      });
+    });
+
     describe('reading a stream', () => {
       it('given a stream of ten events, when read from revision 3 with maxCount 4, then revisions 3 to 6 come back in order', async () => {
         await append(stream(), events(10), 'no_stream');

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
-import type { AppendResult, EventStore, RecordedEvent } from '@pls/event-sourcing';
+import type { AppendResult, EventStore, RecordedEvent, StreamAppend } from '@pls/event-sourcing';
 
 /** How many reactions' effects are remembered; a waiter reads its entry right after the reaction ran. */
 const REMEMBERED_REACTIONS = 10_000;
@@ -40,8 +40,10 @@ export class ReactionTracker {
       if (appended) appended.push(...result.events.map((event) => event.globalPosition));
       return result;
     };
+    const appendToStreams = store.appendToStreams?.bind(store);
     return {
       appendToStream: async (streamId, events, options) => record(await store.appendToStream(streamId, events, options)),
+      ...(appendToStreams ? { appendToStreams: async (appends: readonly StreamAppend[]) => (await appendToStreams(appends)).map(record) } : {}),
       readStream: (streamId, options) => store.readStream(streamId, options),
       readAll: (options) => store.readAll(options),
       subscribeToAll: (options) => store.subscribeToAll(options),

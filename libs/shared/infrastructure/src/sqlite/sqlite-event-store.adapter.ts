@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { InvalidInput } from '@pls/shared-kernel';
 import {
   assertValidAppend,
+  assertValidMultiStreamAppend,
   assertValidReadAll,
   assertValidReadStream,
   eventIdConflict,
@@ -16,6 +17,7 @@ import {
   type EventStore,
   type EventToAppend,
   type ExpectedRevision,
+  type StreamAppend,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
@@ -84,17 +86,22 @@ interface QueuedEvent {
   readonly metadata: string;
 }
 
-interface PendingAppend {
+interface StreamPart {
   readonly streamId: string;
   readonly expectedRevision: ExpectedRevision;
   readonly events: readonly QueuedEvent[];
-  readonly resolve: (result: AppendResult) => void;
+}
+
+/** One append request: one stream, or several that land together or not at all. */
+interface PendingAppend {
+  readonly parts: readonly StreamPart[];
+  readonly resolve: (results: AppendResult[]) => void;
   readonly reject: (error: unknown) => void;
 }
 
-type InsertAppend = (append: PendingAppend, firstRevision: number, firstPosition: number) => AppendResult;
+type InsertAppend = (append: StreamPart, firstRevision: number, firstPosition: number) => AppendResult;
 
-type Outcome = { readonly result: AppendResult } | { readonly error: unknown };
+type Outcome = { readonly results: AppendResult[] } | { readonly error: unknown };
 
 interface Page {
   readonly events: RecordedEvent[];
@@ -142,6 +149,7 @@ export class SqliteEventStore implements EventStore {
   private readonly commitBatch: Database.Transaction<(batch: readonly PendingAppend[]) => Outcome[]>;
   private readonly insertInSavepoint: InsertAppend;
   private readonly insertWithoutSavepoint: InsertAppend;
+  private readonly appendPartsInSavepoint: (parts: readonly StreamPart[], firstPosition: number) => AppendResult[];
 
   static open(filename: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
     const db = openSqlite(filename, { busyTimeoutMs: options.busyTimeoutMs, synchronous: 'FULL' });
@@ -171,6 +179,7 @@ export class SqliteEventStore implements EventStore {
     this.commitBatch = db.transaction((batch: readonly PendingAppend[]) => this.writeBatch(batch));
     this.insertWithoutSavepoint = (append, firstRevision, firstPosition) => this.insertEvents(append, firstRevision, firstPosition);
     this.insertInSavepoint = db.transaction(this.insertWithoutSavepoint);
+    this.appendPartsInSavepoint = db.transaction((parts: readonly StreamPart[], firstPosition: number) => this.appendParts(parts, firstPosition));
     this.knownHead = this.head();
     this.source = {
       head: () => this.head(),
@@ -180,23 +189,33 @@ export class SqliteEventStore implements EventStore {
   }
 
   appendToStream(streamId: string, events: readonly EventToAppend[], options: { readonly expectedRevision: ExpectedRevision }): Promise<AppendResult> {
-    let queued: QueuedEvent[];
+    let part: StreamPart;
     try {
       this.assertOpen();
       assertValidAppend(streamId, events, options?.expectedRevision);
-      queued = events.map((event) => ({
-        eventId: event.eventId,
-        type: event.type,
-        schemaVersion: event.schemaVersion,
-        occurredAt: event.occurredAt,
-        data: serializeEventPayload(event.data, event.eventId, 'data'),
-        metadata: serializeEventPayload(event.metadata, event.eventId, 'metadata'),
-      }));
+      part = { streamId, expectedRevision: options.expectedRevision, events: events.map(queue) };
     } catch (error) {
       return Promise.reject(error);
     }
-    return new Promise<AppendResult>((resolve, reject) => {
-      this.pending.push({ streamId, expectedRevision: options.expectedRevision, events: queued, resolve, reject });
+    return this.enqueue([part]).then((results) => results[0]);
+  }
+
+  /** All parts in one savepoint of one group commit: a refused part takes the others back with it. */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    let parts: StreamPart[];
+    try {
+      this.assertOpen();
+      assertValidMultiStreamAppend(appends);
+      parts = appends.map((append) => ({ streamId: append.streamId, expectedRevision: append.expectedRevision, events: append.events.map(queue) }));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.enqueue(parts);
+  }
+
+  private enqueue(parts: readonly StreamPart[]): Promise<AppendResult[]> {
+    return new Promise<AppendResult[]>((resolve, reject) => {
+      this.pending.push({ parts, resolve, reject });
       // setImmediate rather than a microtask: writers resuming from their own awaits in this turn
       // still join the batch, at the cost of one event-loop turn of latency.
       this.flushTimer ??= setImmediate(() => this.flush());
@@ -264,8 +283,8 @@ export class SqliteEventStore implements EventStore {
       if ('error' in outcome) {
         batch[index].reject(outcome.error);
       } else {
-        if (!outcome.result.idempotentReplay) lastWritten = Math.max(lastWritten, outcome.result.lastPosition);
-        batch[index].resolve(outcome.result);
+        for (const result of outcome.results) if (!result.idempotentReplay) lastWritten = Math.max(lastWritten, result.lastPosition);
+        batch[index].resolve(outcome.results);
       }
     });
     if (lastWritten > 0) this.announce(lastWritten);
@@ -274,12 +293,12 @@ export class SqliteEventStore implements EventStore {
   private writeBatch(batch: readonly PendingAppend[]): Outcome[] {
     let nextPosition = this.head() + 1;
     // Alone in its transaction, an append needs no savepoint: its refusal rolls the transaction back.
-    if (batch.length === 1) return [{ result: this.appendOne(batch[0], nextPosition, this.insertWithoutSavepoint) }];
+    if (batch.length === 1) return [{ results: this.appendParts(batch[0].parts, nextPosition) }];
     return batch.map((append): Outcome => {
       try {
-        const result = this.appendOne(append, nextPosition, this.insertInSavepoint);
-        if (!result.idempotentReplay) nextPosition = result.lastPosition + 1;
-        return { result };
+        const results = append.parts.length === 1 ? [this.appendOne(append.parts[0], nextPosition, this.insertInSavepoint)] : this.appendPartsInSavepoint(append.parts, nextPosition);
+        for (const result of results) if (!result.idempotentReplay) nextPosition = Math.max(nextPosition, result.lastPosition + 1);
+        return { results };
       } catch (error) {
         // The append's savepoint is rolled back and the batch goes on. If SQLite itself dropped
         // the transaction (I/O error), carrying on would autocommit the rest: fail the batch.
@@ -289,7 +308,17 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  private appendOne(append: PendingAppend, firstPosition: number, insert: InsertAppend): AppendResult {
+  /** Without a savepoint of its own: the caller's transaction or savepoint makes the parts one. */
+  private appendParts(parts: readonly StreamPart[], firstPosition: number): AppendResult[] {
+    let nextPosition = firstPosition;
+    return parts.map((part) => {
+      const result = this.appendOne(part, nextPosition, this.insertWithoutSavepoint);
+      if (!result.idempotentReplay) nextPosition = result.lastPosition + 1;
+      return result;
+    });
+  }
+
+  private appendOne(append: StreamPart, firstPosition: number, insert: InsertAppend): AppendResult {
     const actual = this.lastRevisionStatement.get(append.streamId) ?? NO_STREAM_REVISION;
     if (!revisionSatisfies(append.expectedRevision, actual)) {
       const replay = this.replayOf(append);
@@ -306,7 +335,7 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  private insertEvents(append: PendingAppend, firstRevision: number, firstPosition: number): AppendResult {
+  private insertEvents(append: StreamPart, firstRevision: number, firstPosition: number): AppendResult {
     const recorded = append.events.map((event, index): RecordedEvent => {
       const streamRevision = firstRevision + index;
       const globalPosition = firstPosition + index;
@@ -322,7 +351,7 @@ export class SqliteEventStore implements EventStore {
    * It must be exact: every id recorded, in this stream, in this order, where the expected
    * revision put them. Null when none of the ids is recorded.
    */
-  private replayOf(append: PendingAppend): AppendResult | null {
+  private replayOf(append: StreamPart): AppendResult | null {
     const rows = append.events.map((event) => this.byEventIdStatement.get(event.eventId));
     const known = rows.filter((row): row is EventRow => row !== undefined);
     if (known.length === 0) return null;
@@ -535,6 +564,18 @@ class SqliteSubscription implements Subscription {
     this.waiters = [];
     for (const waiter of waiters) waiter.reject(error);
   }
+}
+
+/** Copied and serialized now, so that later changes to the caller's objects cannot leak in. */
+function queue(event: EventToAppend): QueuedEvent {
+  return {
+    eventId: event.eventId,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    occurredAt: event.occurredAt,
+    data: serializeEventPayload(event.data, event.eventId, 'data'),
+    metadata: serializeEventPayload(event.metadata, event.eventId, 'metadata'),
+  };
 }
 
 function stoppedError(): InvalidInput {
