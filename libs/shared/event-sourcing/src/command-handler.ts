@@ -1,7 +1,7 @@
 import { ConcurrencyConflict, InvalidInput } from '@pls/shared-kernel';
 import type { Command, Decider, DomainEvent } from './decider';
 import { eventIdFor, qualifiedType, shortType, type EventToAppend, type RecordedEvent } from './envelope';
-import type { AppendResult, EventStore, ExpectedRevision } from './ports/event-store.port';
+import type { AppendResult, EventStore, ExpectedRevision, StreamAppend } from './ports/event-store.port';
 import { UpcasterRegistry } from './upcasters';
 
 export interface CommandResult<E extends DomainEvent = DomainEvent> {
@@ -30,6 +30,15 @@ export interface CommandHandlerOptions<C extends Command, E extends DomainEvent,
    * per event of each cached stream.
    */
   readonly cachedStreams?: number;
+}
+
+export interface HandleOptions {
+  /**
+   * Other streams' events that must land in the same commit as the command's, or not at all (a
+   * reservation the command depends on). Needs a store with `appendToStreams`. A conflict on one of
+   * these streams is the caller's to resolve: it is thrown at once, not retried here.
+   */
+  readonly alongside?: readonly StreamAppend[];
 }
 
 /** Default bound of the folded-state cache, in streams. */
@@ -103,15 +112,20 @@ export class CommandHandler<C extends Command, E extends DomainEvent, S> {
     return this.known.size;
   }
 
-  async handle(streamId: string, command: C): Promise<CommandResult<E>> {
+  async handle(streamId: string, command: C, options: HandleOptions = {}): Promise<CommandResult<E>> {
     const { commandId } = command.metadata;
+    const alongside = options.alongside ?? [];
+    if (alongside.length > 0 && !this.options.store.appendToStreams) {
+      throw new InvalidInput('MULTI_STREAM_APPEND_UNSUPPORTED', 'this event store cannot append to several streams in one commit');
+    }
+    const onAlongsideStream = (error: unknown) => error instanceof ConcurrencyConflict && alongside.some((append) => append.streamId === error.details?.['streamId']);
     if (typeof commandId !== 'string' || commandId.length === 0) {
       throw new InvalidInput('MISSING_COMMAND_ID', 'every command needs a metadata.commandId');
     }
     const cached = this.known.get(streamId);
     // A stale entry costs one refused append, not one of the retries: it is not a race lost.
     if (cached && !cached.commandIds.has(commandId)) {
-      const result = await this.handleOnCachedState(streamId, command, cached);
+      const result = await this.handleOnCachedState(streamId, command, cached, alongside, onAlongsideStream);
       if (result) return result;
     }
     for (let attempt = 0; ; attempt++) {
@@ -125,16 +139,22 @@ export class CommandHandler<C extends Command, E extends DomainEvent, S> {
       const decided = this.options.decider.decide(command, state);
       if (decided.length === 0) return { streamId, revision, events: [], idempotentReplay: false };
       try {
-        return await this.append(streamId, command, decided, current);
+        return await this.append(streamId, command, decided, current, alongside);
       } catch (error) {
-        if (error instanceof ConcurrencyConflict && attempt < this.maxRetries) continue;
+        if (error instanceof ConcurrencyConflict && !onAlongsideStream(error) && attempt < this.maxRetries) continue;
         throw error;
       }
     }
   }
 
   /** The answer on cached state, or null when only the full path can give it (see the class comment). */
-  private async handleOnCachedState(streamId: string, command: C, cached: KnownStream<S>): Promise<CommandResult<E> | null> {
+  private async handleOnCachedState(
+    streamId: string,
+    command: C,
+    cached: KnownStream<S>,
+    alongside: readonly StreamAppend[],
+    onAlongsideStream: (error: unknown) => boolean,
+  ): Promise<CommandResult<E> | null> {
     let decided: readonly E[];
     try {
       decided = this.options.decider.decide(command, cached.state);
@@ -144,25 +164,30 @@ export class CommandHandler<C extends Command, E extends DomainEvent, S> {
     }
     if (decided.length === 0) return null;
     try {
-      return await this.append(streamId, command, decided, cached);
+      return await this.append(streamId, command, decided, cached, alongside);
     } catch (error) {
-      if (error instanceof ConcurrencyConflict) return null;
+      if (error instanceof ConcurrencyConflict && !onAlongsideStream(error)) return null;
       throw error;
     }
   }
 
   /** Append what was decided on `basis` with its revision as the expected one, and remember the stream after it. */
-  private async append(streamId: string, command: C, decided: readonly E[], basis: KnownStream<S>): Promise<CommandResult<E>> {
+  private async append(streamId: string, command: C, decided: readonly E[], basis: KnownStream<S>, alongside: readonly StreamAppend[]): Promise<CommandResult<E>> {
     const expectedRevision: ExpectedRevision = basis.revision === -1 ? 'no_stream' : basis.revision;
+    const events = decided.map((event, index) => this.toAppend(command, event, index));
+    const { store } = this.options;
     let result: AppendResult;
     try {
-      result = await this.options.store.appendToStream(streamId, decided.map((event, index) => this.toAppend(command, event, index)), { expectedRevision });
+      result =
+        alongside.length > 0 && store.appendToStreams
+          ? (await store.appendToStreams([{ streamId, events, expectedRevision }, ...alongside]))[0]
+          : await store.appendToStream(streamId, events, { expectedRevision });
     } catch (error) {
       // Refused, or failed in a way that leaves it unknown whether it landed: the entry is no longer a safe guess.
       this.forget(streamId, basis);
       throw error;
     }
-    const events = result.events as RecordedEvent<E['data']>[];
+    const recorded = result.events as RecordedEvent<E['data']>[];
     if (result.idempotentReplay) {
       // The store already had these events (the same command through another handler): the
       // stream's head is not known from here.
@@ -170,7 +195,7 @@ export class CommandHandler<C extends Command, E extends DomainEvent, S> {
     } else {
       this.rememberAfterAppend(streamId, basis, command.metadata.commandId, result);
     }
-    return { streamId, revision: result.nextExpectedRevision, events, idempotentReplay: result.idempotentReplay };
+    return { streamId, revision: result.nextExpectedRevision, events: recorded, idempotentReplay: result.idempotentReplay };
   }
 
   /**

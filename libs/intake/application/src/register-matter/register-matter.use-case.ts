@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore, eventIdFor, streamName } from '@pls/event-sourcing';
+import { EVENT_STORE, type EventStore, type EventToAppend, eventIdFor, streamName } from '@pls/event-sourcing';
 import { DIRECTORY_LOOKUP, type DirectoryLookup } from '@pls/directory-contracts';
 import { CASE_CODE_CAPACITY, formatCaseCode, initialMatterState, type ApplicantInput, type AttachmentInput, type IntakeChannel, type PersonInput, type RegisterMatter as RegisterMatterCommand } from '@pls/intake-domain';
 import { ConcurrencyConflict, deterministicId, DomainRuleViolation, Forbidden, NotFound, type Caller } from '@pls/shared-kernel';
@@ -25,7 +25,8 @@ const EXTERNAL_ORGANS = ['court', 'procuratorate', 'police', 'prison', 'detentio
 /**
  * 登记: the clerk's own site receives the matter and the clerk becomes its first-responsible
  * person (首问负责制). The case code is reserved in its own stream with "no stream" expected, so
- * two desks can never hand out the same code.
+ * two desks can never hand out the same code. Where the store can, the reservation and the matter
+ * land in one commit (all or nothing); otherwise the code is reserved first, in a commit of its own.
  */
 @Injectable()
 export class RegisterMatter {
@@ -68,11 +69,26 @@ export class RegisterMatter {
       },
       metadata: this.matters.metadata(caller, commandId),
     });
+    if (this.matters.appendsAtomicallyToStreams) return this.registerWithReservation(matterId, caller, commandId, register);
     // Decide once before reserving a case code (the decider is pure): a registration the domain
     // refuses must not leave a reserved code behind — a refused command records nothing.
     this.matters.decider.decide(register(this.newCaseCode()), initialMatterState);
     const caseCode = await this.reserveCaseCode(matterId, caller, commandId);
     return this.matters.sendAndRead(matterId, register(caseCode));
+  }
+
+  /** A refusal by the domain appends nothing, reservation included; a code taken meanwhile is redrawn. */
+  private async registerWithReservation(matterId: string, caller: Caller, commandId: string, register: (caseCode: string) => RegisterMatterCommand): Promise<MatterDocument> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const code = this.newCaseCode();
+      const reservation = { streamId: caseCodeStream(code), events: [this.reservation(code, matterId, caller, commandId, attempt)], expectedRevision: 'no_stream' as const };
+      try {
+        return await this.matters.sendAndRead(matterId, register(code), { alongside: [reservation] });
+      } catch (error) {
+        if (!(error instanceof ConcurrencyConflict) || error.details?.['streamId'] !== reservation.streamId) throw error;
+      }
+    }
+    throw new ConcurrencyConflict('CASE_CODE_EXHAUSTED', 'could not reserve a free case code; try again');
   }
 
   private newCaseCode(): string {
@@ -84,18 +100,7 @@ export class RegisterMatter {
     for (let attempt = 0; attempt < 5; attempt++) {
       const code = this.newCaseCode();
       try {
-        await this.store.appendToStream(
-          streamName('intake', 'casecode', code),
-          [{
-            eventId: eventIdFor(`${commandId}:case-code:${attempt}`, 0),
-            type: 'intake.CaseCodeReserved',
-            schemaVersion: 1,
-            occurredAt: this.matters.clock.now().toISOString(),
-            data: { caseCode: code, matterId },
-            metadata: { commandId: `${commandId}:case-code:${attempt}`, correlationId: commandId, causationId: commandId, actor: { userId: caller.userId, orgId: caller.orgId, roles: [...caller.roles] } },
-          }],
-          { expectedRevision: 'no_stream' },
-        );
+        await this.store.appendToStream(caseCodeStream(code), [this.reservation(code, matterId, caller, commandId, attempt)], { expectedRevision: 'no_stream' });
         return code;
       } catch (error) {
         if (!(error instanceof ConcurrencyConflict)) throw error;
@@ -103,4 +108,19 @@ export class RegisterMatter {
     }
     throw new ConcurrencyConflict('CASE_CODE_EXHAUSTED', 'could not reserve a free case code; try again');
   }
+
+  private reservation(code: string, matterId: string, caller: Caller, commandId: string, attempt: number): EventToAppend {
+    return {
+      eventId: eventIdFor(`${commandId}:case-code:${attempt}`, 0),
+      type: 'intake.CaseCodeReserved',
+      schemaVersion: 1,
+      occurredAt: this.matters.clock.now().toISOString(),
+      data: { caseCode: code, matterId },
+      metadata: { commandId: `${commandId}:case-code:${attempt}`, correlationId: commandId, causationId: commandId, actor: { userId: caller.userId, orgId: caller.orgId, roles: [...caller.roles] } },
+    };
+  }
+}
+
+function caseCodeStream(code: string): string {
+  return streamName('intake', 'casecode', code);
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, CommandHandler, EVENT_STORE, READ_STORE, openProjectionCollection, PROJECTION_CATCH_UP, whenOwnEventsHandled, type CommandMetadata, type EventStore, type ProjectionCatchUp, type ReadStore } from '@pls/event-sourcing';
+import { CLOCK, CommandHandler, type HandleOptions, EVENT_STORE, READ_STORE, openProjectionCollection, PROJECTION_CATCH_UP, whenOwnEventsHandled, type CommandMetadata, type EventStore, type ProjectionCatchUp, type ReadStore } from '@pls/event-sourcing';
 import { matterDecider, matterStreamId, parseCaseCode, MATTER_CONTEXT, type MatterCommand, type MatterDecider, type MatterEvent, type MatterState } from '@pls/intake-domain';
 import { NotFound, StatutoryCalendar, type Caller, type Clock } from '@pls/shared-kernel';
 import type { MatterDocument } from '../read-models/matters/matter.document';
@@ -34,10 +34,15 @@ export class MatterCommands {
   }
 
   /** Send, then wait until the matters view shows the result. */
-  async sendAndRead(matterId: string, command: MatterCommand): Promise<MatterDocument> {
-    const { events } = await this.handler.handle(matterStreamId(matterId), command);
+  async sendAndRead(matterId: string, command: MatterCommand, options?: HandleOptions): Promise<MatterDocument> {
+    const { events } = await this.handler.handle(matterStreamId(matterId), command, options);
     await whenOwnEventsHandled(this.catchUp, events);
     return this.requireById(matterId);
+  }
+
+  /** Whether the event store can land a case-code reservation and the matter in one commit. */
+  get appendsAtomicallyToStreams(): boolean {
+    return typeof this.store.appendToStreams === 'function';
   }
 
   async readAfterCatchUp(matterId: string): Promise<MatterDocument> {
