@@ -63,6 +63,28 @@ describe('CommandHandler', () => {
     expect(result.events[0].metadata).toMatchObject({ actor, commandId: result.events[0].metadata.commandId });
   });
 
+  describe('appending other streams alongside', () => {
+    const reservation = { streamId: 'intake.casecode-SC1', events: [{ eventId: eventIdFor('00000000-0000-4000-8000-999999999999', 0), type: 'intake.CaseCodeReserved', schemaVersion: 1, occurredAt: '2026-03-02T01:00:00.000Z', data: {}, metadata: { commandId: 'x', correlationId: 'x', causationId: 'x', actor } }], expectedRevision: 'no_stream' as const };
+
+    it('given a store that cannot append to several streams at once, when a command asks for it, then it is refused as MULTI_STREAM_APPEND_UNSUPPORTED and nothing is appended', async () => {
+      const store = new MemoryEventStore();
+      const handler = new CommandHandler({ context: 'intake', decider: consultation, store });
+      await expect(handler.handle(stream, command('RecordQuestion', { question: 'q' }), { alongside: [reservation] })).rejects.toMatchObject({ code: 'MULTI_STREAM_APPEND_UNSUPPORTED' });
+      expect(await store.headPosition()).toBe(0);
+    });
+
+    it('given the alongside stream conflicts, when the command is handled, then the conflict is thrown at once, not retried', async () => {
+      const taken = new ConcurrencyConflict('WRONG_EXPECTED_REVISION', 'the code is taken', { streamId: reservation.streamId });
+      class MultiStreamStore extends MemoryEventStore {
+        readonly appendToStreams = jest.fn(async () => Promise.reject(taken));
+      }
+      const store = new MultiStreamStore();
+      const handler = new CommandHandler({ context: 'intake', decider: consultation, store });
+      await expect(handler.handle(stream, command('RecordQuestion', { question: 'q' }), { alongside: [reservation] })).rejects.toBe(taken);
+      expect(store.appendToStreams).toHaveBeenCalledTimes(1);
+    });
+  });
+
   it('derives event ids from the command id so the same command always yields the same ids', async () => {
     const store = new MemoryEventStore();
     const handler = new CommandHandler({ context: 'intake', decider: consultation, store });
