@@ -257,6 +257,8 @@ class KafkaBusConsumer implements Consumer {
   /** Crashes in a row that kafkajs gave up on; reset when the member joins its group again. */
   private crashesInARow = 0;
   private restartTimer: NodeJS.Timeout | null = null;
+  /** A restart under way: stop() waits for it, so that it does not reconnect a stopped consumer. */
+  private restarting: Promise<void> | null = null;
   private lastCrash: string | null = null;
 
   constructor(
@@ -348,7 +350,7 @@ class KafkaBusConsumer implements Consumer {
     this.bus.logger.error('kafka bus: consumer crashed, restarting it', { group: this.groupId, error: this.lastCrash, crashesInARow: this.crashesInARow, restartInMs: delay });
     this.restartTimer = setTimeout(() => {
       this.restartTimer = null;
-      void this.restart();
+      this.restarting = this.restart().finally(() => (this.restarting = null));
     }, delay);
   }
 
@@ -386,7 +388,9 @@ class KafkaBusConsumer implements Consumer {
       for (const wake of this.retryWakers) wake();
       if (this.restartTimer) clearTimeout(this.restartTimer);
       this.restartTimer = null;
-      this.stopping = this.consumer.disconnect().finally(() => this.bus.forget(this));
+      this.stopping = (this.restarting ?? Promise.resolve())
+        .then(() => this.consumer.disconnect())
+        .finally(() => this.bus.forget(this));
     }
     return this.stopping;
   }
