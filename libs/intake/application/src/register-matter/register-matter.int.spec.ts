@@ -89,6 +89,18 @@ describe('RegisterMatter: case code reservation', () => {
     expect(second.caseCode).not.toBe(first.caseCode);
   });
 
+  it('given a registration already acknowledged, when the same command is sent again, then the first matter comes back and no second code is reserved', async () => {
+    drawn = 7;
+    const first = await useCase.execute(clerk, claim, commandId(7));
+    const head = await store.headPosition();
+    drawn = 8;
+
+    const again = await useCase.execute(clerk, claim, commandId(7));
+
+    expect(again.caseCode).toBe(first.caseCode);
+    expect(await store.headPosition()).toBe(head);
+  });
+
   it('given the domain refuses the registration, when it is registered, then no case code is reserved', async () => {
     drawn = 6;
     const head = await store.headPosition();

@@ -41,7 +41,10 @@ export class RegisterMatter {
     // The matter id follows from the command id: a retried registration lands on the same stream.
     const matterId = deterministicId('intake.matter', commandId);
     if (!caller.roles.includes('clerk')) throw new Forbidden('ROLE_NOT_ALLOWED', 'only front-desk clerks register matters');
-    if (await this.matters.streamHasEvents(matterId)) return this.matters.readAfterCatchUp(matterId);
+    // A retry in one commit needs no look first: the handler finds its command id on the matter's
+    // stream and answers with the first result, appending no second reservation.
+    const atomic = this.matters.appendsAtomicallyToStreams;
+    if (!atomic && (await this.matters.streamHasEvents(matterId))) return this.matters.readAfterCatchUp(matterId);
     const site = await this.directory.organisation(caller.orgId);
     if (!site || site.closed) throw new NotFound('RECEIVING_ORGANISATION_NOT_FOUND', `your organisation ${caller.orgId} is not an open organisation in the directory`);
     const matterType = catalogueEntry(input.matterTypeCode);
@@ -69,7 +72,7 @@ export class RegisterMatter {
       },
       metadata: this.matters.metadata(caller, commandId),
     });
-    if (this.matters.appendsAtomicallyToStreams) return this.registerWithReservation(matterId, caller, commandId, register);
+    if (atomic) return this.registerWithReservation(matterId, caller, commandId, register);
     // Decide once before reserving a case code (the decider is pure): a registration the domain
     // refuses must not leave a reserved code behind — a refused command records nothing.
     this.matters.decider.decide(register(this.newCaseCode()), initialMatterState);
