@@ -64,6 +64,8 @@ export class DistributedTestPlatform {
     private readonly backOffice: { store: SqliteEventStore; relay: Relay; bus: NamespacedEventBus },
     private readonly dataDir: string,
     private readonly env: Record<string, string>,
+    /** Gives up this platform's hold on the servers: FerretDB's lease, and a broker of the test's own. */
+    private readonly releaseServers: () => Promise<void>,
   ) {}
 
   /** `kafkaInstance`: a broker of this test's own (tools/servers/kafka.mjs instances), for tests that stop it. */
@@ -108,7 +110,11 @@ export class DistributedTestPlatform {
     const store = SqliteEventStore.open(path.join(dataDir, 'test-back-office-events.sqlite'));
     const relay = new Relay({ name: 'test-back-office', store, bus, checkpoints: new MemoryCheckpointStore(), filter: {} });
     await relay.start();
-    const distributed = new DistributedTestPlatform(`${gateway.url}/graphql`, clock, children, sender, await DemoIssuer.open(dataDir), { store, relay, bus }, dataDir, env);
+    const distributed = new DistributedTestPlatform(`${gateway.url}/graphql`, clock, children, sender, await DemoIssuer.open(dataDir), { store, relay, bus }, dataDir, env, async () => {
+      await mongo.stop();
+      // The shared broker is released by the run's global teardown; one of the test's own stops here.
+      if (options.kafkaInstance) await kafka.stop();
+    });
     for (const [name, output] of platform.outputs) distributed.outputs.set(name, output);
     distributed.follow(logger);
     await distributed.whenCaughtUp();
@@ -245,6 +251,7 @@ export class DistributedTestPlatform {
     await this.sender.close();
     await Promise.all(this.children.map((child) => stopChild(child.process)));
     rmSync(this.dataDir, { recursive: true, force: true });
+    await this.releaseServers();
   }
 }
 
