@@ -39,6 +39,12 @@ export interface HandleOptions {
    * these streams is the caller's to resolve: it is thrown at once, not retried here.
    */
   readonly alongside?: readonly StreamAppend[];
+  /**
+   * The caller expects a stream nobody has written yet (its id is fresh): decide on the initial state
+   * and append with `no_stream`, sparing the read. If the stream exists after all (a retry), the
+   * store refuses and the command takes the full path, which finds its first result.
+   */
+  readonly expectNewStream?: boolean;
 }
 
 /** Default bound of the folded-state cache, in streams. */
@@ -122,7 +128,7 @@ export class CommandHandler<C extends Command, E extends DomainEvent, S> {
     if (typeof commandId !== 'string' || commandId.length === 0) {
       throw new InvalidInput('MISSING_COMMAND_ID', 'every command needs a metadata.commandId');
     }
-    const cached = this.known.get(streamId);
+    const cached = this.known.get(streamId) ?? (options.expectNewStream ? { state: this.options.decider.initialState, revision: -1, commandIds: new Set<string>() } : undefined);
     // A stale entry costs one refused append, not one of the retries: it is not a race lost.
     if (cached && !cached.commandIds.has(commandId)) {
       const result = await this.handleOnCachedState(streamId, command, cached, alongside, onAlongsideStream);

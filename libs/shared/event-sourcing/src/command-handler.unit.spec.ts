@@ -73,6 +73,18 @@ describe('CommandHandler', () => {
       expect(await store.headPosition()).toBe(0);
     });
 
+    it('given a stream expected to be new, when the command is handled, then it is decided without reading the stream; when it is sent again, then the first result comes back', async () => {
+      const store = new MemoryEventStore();
+      const handler = new CommandHandler({ context: 'intake', decider: consultation, store });
+      const readStream = jest.spyOn(store, 'readStream');
+      const question = command('RecordQuestion', { question: 'q' });
+      const first = await handler.handle(stream, question, { expectNewStream: true });
+      expect(readStream).not.toHaveBeenCalled();
+      const again = await new CommandHandler({ context: 'intake', decider: consultation, store }).handle(stream, question, { expectNewStream: true });
+      expect(again).toMatchObject({ idempotentReplay: true, events: first.events });
+      expect(await store.headPosition()).toBe(1);
+    });
+
     it('given the alongside stream conflicts, when the command is handled, then the conflict is thrown at once, not retried', async () => {
       const taken = new ConcurrencyConflict('WRONG_EXPECTED_REVISION', 'the code is taken', { streamId: reservation.streamId });
       class MultiStreamStore extends MemoryEventStore {

@@ -86,7 +86,7 @@ export class RegisterMatter {
       const code = this.newCaseCode();
       const reservation = { streamId: caseCodeStream(code), events: [this.reservation(code, matterId, caller, commandId, attempt)], expectedRevision: 'no_stream' as const };
       try {
-        return await this.matters.sendAndRead(matterId, register(code), { alongside: [reservation] });
+        return await this.matters.sendAndRead(matterId, register(code), { alongside: [reservation], expectNewStream: true });
       } catch (error) {
         if (!(error instanceof ConcurrencyConflict) || error.details?.['streamId'] !== reservation.streamId) throw error;
       }
