@@ -5,12 +5,17 @@
 const preset = require('./jest.preset.cjs');
 
 const roots = ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'];
+// Stops a Kafka broker these tests started, once no other live test run holds it (tools/servers/README.md).
+// On every project as well as the root: with one project selected (`--selectProjects e2e`), Jest runs
+// that project's config alone and the root's teardown never runs. Releasing twice is harmless.
+const globalTeardown = '<rootDir>/tools/servers/jest-global-teardown.cjs';
 const project = (displayName, suffix, extra = {}) => ({
   ...preset,
   displayName,
   rootDir: __dirname,
   roots,
   testMatch: [`**/*.${suffix}.spec.ts`],
+  globalTeardown,
   ...extra,
 });
 
@@ -22,6 +27,5 @@ module.exports = {
     ...(process.env.PLS_E2E_MODE === 'distributed' ? [project('distributed', 'distributed', { slowTestThreshold: 120 })] : []),
   ],
   testTimeout: 60_000,
-  // Stops a Kafka broker these tests started, once no other live test run holds it (tools/servers/README.md).
-  globalTeardown: '<rootDir>/tools/servers/jest-global-teardown.cjs',
+  globalTeardown,
 };

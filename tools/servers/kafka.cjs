@@ -28,9 +28,13 @@ function externalBrokers(options = {}) {
   return value ? value.split(',').map((broker) => broker.trim()).filter(Boolean) : null;
 }
 
-/** The Jest main process: workers are its children (with an IPC channel); in-band tests run in it. */
+/**
+ * The Jest main process, whose global teardown gives the lease back: a worker is its child, running
+ * jest-worker's child script; tests run in band run in it. (JEST_WORKER_ID is set in band too, and
+ * `process.send` exists whenever npm or npx started Jest, so neither tells a worker apart.)
+ */
 function testRunPid() {
-  return process.env.JEST_WORKER_ID && typeof process.send === 'function' ? process.ppid : process.pid;
+  return /jest-worker[\\/]build[\\/](?:workers[\\/])?(?:process|thread)Child\.js$/.test(process.argv[1] || '') ? process.ppid : process.pid;
 }
 
 async function stopKafka(options = {}) {
