@@ -535,6 +535,16 @@ export function describeEventStoreConformance(adapterName: string, factory: Even
         expect(await reported).toBeGreaterThanOrEqual(recorded[2].globalPosition);
       });
 
+      it('given a subscription telling it caught up, when whenCaughtUp is asked from that callback, then it resolves', async () => {
+        const head = await store.headPosition();
+        const recorded = (await append(stream(), events(2), 'no_stream')).events;
+        let askedInCallback!: (answer: Promise<number>) => void;
+        const asked = new Promise<Promise<number>>((resolve) => (askedInCallback = resolve));
+        const { subscription } = subscribe({ after: head, onCaughtUp: () => askedInCallback(subscription.whenCaughtUp()) });
+
+        expect(await (await asked)).toBeGreaterThanOrEqual(recorded[1].globalPosition);
+      });
+
       it('given a stopped subscription, when more events are appended, then it delivers nothing more and whenCaughtUp rejects', async () => {
         const head = await store.headPosition();
         await append(stream(), events(2), 'no_stream');

@@ -132,6 +132,8 @@ export class MemoryEventStore implements EventStore {
         .finally(() => {
           running = null;
           pumping = false;
+          // A whenCaughtUp() asked after the last batch but before this point (from onCaughtUp) waits here.
+          settle();
           if (!stopped && scanned < this.all.length) wake();
         });
     };
