@@ -17,7 +17,7 @@ const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
 function labelsOf(text: string | undefined): Record<string, string> {
   const labels: Record<string, string> = {};
   if (!text) return labels;
-  for (const match of text.matchAll(LABEL)) labels[match[1]!] = match[2]!.replace(/\\(.)/g, '$1');
+  for (const [, name, value] of text.matchAll(LABEL)) if (name !== undefined && value !== undefined) labels[name] = value.replace(/\\(.)/g, '$1');
   return labels;
 }
 
