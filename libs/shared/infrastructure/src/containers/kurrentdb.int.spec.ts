@@ -34,6 +34,7 @@ describeWithContainers('KurrentDB event store conformance (testcontainers)')(`Ku
   });
 
   describeEventStoreConformance('kurrentdb', {
+    appendsToSeveralStreams: false,
     async create() {
       let store = KurrentDbEventStore.connect({ connectionString });
       return {

@@ -7,6 +7,7 @@ import { SimulatedKurrentDb } from './simulated-kurrentdb';
 // The adapter's own logic through the whole conformance suite, over a stand-in that keeps the
 // client's contract (see SimulatedKurrentDb). The real server: ../containers/kurrentdb.int.spec.ts.
 describeEventStoreConformance('kurrentdb adapter over a simulated node', {
+  appendsToSeveralStreams: false,
   async create() {
     const node = new SimulatedKurrentDb();
     let store = KurrentDbEventStore.over(node.client(), { pageSize: 4 });

@@ -15,6 +15,7 @@ function temporaryFile(): { file: string; remove: () => void } {
 }
 
 describeEventStoreConformance('SqliteEventStore', {
+  appendsToSeveralStreams: true,
   async create() {
     const { file, remove } = temporaryFile();
     let store = SqliteEventStore.open(file);
