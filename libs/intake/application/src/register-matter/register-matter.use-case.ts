@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore, type EventToAppend, eventIdFor, streamName } from '@pls/event-sourcing';
+import { EVENT_STORE, type EventStore, type EventToAppend, eventIdFor, type StreamAppend, streamName } from '@pls/event-sourcing';
 import { DIRECTORY_LOOKUP, type DirectoryLookup } from '@pls/directory-contracts';
 import { CASE_CODE_CAPACITY, formatCaseCode, initialMatterState, type ApplicantInput, type AttachmentInput, type IntakeChannel, type PersonInput, type RegisterMatter as RegisterMatterCommand } from '@pls/intake-domain';
 import { ConcurrencyConflict, deterministicId, DomainRuleViolation, Forbidden, NotFound, type Caller } from '@pls/shared-kernel';
@@ -81,17 +81,8 @@ export class RegisterMatter {
   }
 
   /** A refusal by the domain appends nothing, reservation included; a code taken meanwhile is redrawn. */
-  private async registerWithReservation(matterId: string, caller: Caller, commandId: string, register: (caseCode: string) => RegisterMatterCommand): Promise<MatterDocument> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const code = this.newCaseCode();
-      const reservation = { streamId: caseCodeStream(code), events: [this.reservation(code, matterId, caller, commandId, attempt)], expectedRevision: 'no_stream' as const };
-      try {
-        return await this.matters.sendAndRead(matterId, register(code), { alongside: [reservation], expectNewStream: true });
-      } catch (error) {
-        if (!(error instanceof ConcurrencyConflict) || error.details?.['streamId'] !== reservation.streamId) throw error;
-      }
-    }
-    throw new ConcurrencyConflict('CASE_CODE_EXHAUSTED', 'could not reserve a free case code; try again');
+  private registerWithReservation(matterId: string, caller: Caller, commandId: string, register: (caseCode: string) => RegisterMatterCommand): Promise<MatterDocument> {
+    return this.withFreeCaseCode(matterId, caller, commandId, (reservation, code) => this.matters.sendAndRead(matterId, register(code), { alongside: [reservation], expectNewStream: true }));
   }
 
   private newCaseCode(): string {
@@ -99,14 +90,25 @@ export class RegisterMatter {
     return formatCaseCode(this.options.caseCodePrefix ?? 'SC', randomInt(0, Math.min(CASE_CODE_CAPACITY, 2 ** 47)));
   }
 
-  private async reserveCaseCode(matterId: string, caller: Caller, commandId: string): Promise<string> {
-    for (let attempt = 0; attempt < 5; attempt++) {
+  private reserveCaseCode(matterId: string, caller: Caller, commandId: string): Promise<string> {
+    return this.withFreeCaseCode(matterId, caller, commandId, async ({ streamId, events, expectedRevision }, code) => {
+      await this.store.appendToStream(streamId, events, { expectedRevision });
+      return code;
+    });
+  }
+
+  /**
+   * Draws random case codes and hands each one's reservation to `use`: a code another matter already
+   * holds (a conflict on its reservation stream) is redrawn, at most CASE_CODE_DRAWS times.
+   */
+  private async withFreeCaseCode<T>(matterId: string, caller: Caller, commandId: string, use: (reservation: StreamAppend, code: string) => Promise<T>): Promise<T> {
+    for (let attempt = 0; attempt < CASE_CODE_DRAWS; attempt++) {
       const code = this.newCaseCode();
+      const reservation: StreamAppend = { streamId: caseCodeStream(code), events: [this.reservation(code, matterId, caller, commandId, attempt)], expectedRevision: 'no_stream' };
       try {
-        await this.store.appendToStream(caseCodeStream(code), [this.reservation(code, matterId, caller, commandId, attempt)], { expectedRevision: 'no_stream' });
-        return code;
+        return await use(reservation, code);
       } catch (error) {
-        if (!(error instanceof ConcurrencyConflict)) throw error;
+        if (!(error instanceof ConcurrencyConflict) || error.details?.['streamId'] !== reservation.streamId) throw error;
       }
     }
     throw new ConcurrencyConflict('CASE_CODE_EXHAUSTED', 'could not reserve a free case code; try again');
@@ -123,6 +125,9 @@ export class RegisterMatter {
     };
   }
 }
+
+/** Random draws before a registration gives up: in a space this large, five taken codes in a row mean something is wrong. */
+const CASE_CODE_DRAWS = 5;
 
 function caseCodeStream(code: string): string {
   return streamName('intake', 'casecode', code);

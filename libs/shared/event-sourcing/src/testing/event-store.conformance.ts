@@ -280,9 +280,8 @@ export function describeEventStoreConformance(adapterName: string, factory: Even
         if (!store.appendToStreams) throw new Error('the harness declared appendToStreams, the store does not offer it');
         return store.appendToStreams(appends);
       };
-      const itWhenOffered = it;
 
-      itWhenOffered('given two new streams, when they are appended together, then both are stored with consecutive positions and one result each, in order', async () => {
+      it('given two new streams, when they are appended together, then both are stored with consecutive positions and one result each, in order', async () => {
         const head = await store.headPosition();
         const [a, b] = [events(1), events(2)];
 
@@ -293,7 +292,7 @@ export function describeEventStoreConformance(adapterName: string, factory: Even
         expect((await readOurs(head)).map((e) => e.eventId)).toEqual([...a, ...b].map((e) => e.eventId));
       });
 
-      itWhenOffered('given one of the streams already exists, when both are appended together with no_stream, then WRONG_EXPECTED_REVISION names it and neither stream gets anything', async () => {
+      it('given one of the streams already exists, when both are appended together with no_stream, then WRONG_EXPECTED_REVISION names it and neither stream gets anything', async () => {
         await append(stream('code-1'), events(1), 'no_stream');
         const head = await store.headPosition();
 
@@ -304,7 +303,7 @@ export function describeEventStoreConformance(adapterName: string, factory: Even
         expect(await store.readStream(stream('case-1'))).toEqual([]);
       });
 
-      itWhenOffered('given two writers race for the same stream in two multi-stream appends, when both are sent at once, then exactly one lands whole and the other leaves nothing', async () => {
+      it('given two writers race for the same stream in two multi-stream appends, when both are sent at once, then exactly one lands whole and the other leaves nothing', async () => {
         const outcomes = await Promise.allSettled(['case-a', 'case-b'].map((other) => many([{ streamId: stream('code-1'), events: events(1), expectedRevision: 'no_stream' }, { streamId: stream(other), events: events(1), expectedRevision: 'no_stream' }])));
 
         expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
@@ -312,7 +311,7 @@ export function describeEventStoreConformance(adapterName: string, factory: Even
         expect(await store.readStream(stream('code-1'))).toHaveLength(1);
       });
 
-      itWhenOffered('given an acknowledged multi-stream append, when it is sent again, then every part answers as an idempotent replay and nothing is added', async () => {
+      it('given an acknowledged multi-stream append, when it is sent again, then every part answers as an idempotent replay and nothing is added', async () => {
         const parts = [{ streamId: stream('code-1'), events: events(1), expectedRevision: 'no_stream' as const }, { streamId: stream('case-1'), events: events(2), expectedRevision: 'no_stream' as const }];
         const first = await many(parts);
         const head = await store.headPosition();
@@ -323,7 +322,7 @@ export function describeEventStoreConformance(adapterName: string, factory: Even
         expect(await store.headPosition()).toBe(head);
       });
 
-      itWhenOffered('given one stream named twice, when appended together, then it is refused as DUPLICATE_STREAM_IN_APPEND and nothing is stored', async () => {
+      it('given one stream named twice, when appended together, then it is refused as DUPLICATE_STREAM_IN_APPEND and nothing is stored', async () => {
         const head = await store.headPosition();
 
         const error = await rejectionOf(() => many([{ streamId: stream(), events: events(1), expectedRevision: 'any' }, { streamId: stream(), events: events(1), expectedRevision: 'any' }]));
