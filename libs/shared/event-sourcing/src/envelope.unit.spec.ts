@@ -64,6 +64,18 @@ describe('upcasters', () => {
     expect(registry.upcast(stored(3, { name: 'y' })).data).toEqual({ name: 'y' });
   });
 
+  it('keep the metadata of an event that carries it behind a prototype getter, as a replay page does', () => {
+    const plain = stored(1, { name: 'x' });
+    const { metadata, ...fields } = plain;
+    const replayed = Object.assign(Object.create({ get metadata() { return metadata; } }) as RecordedEvent, fields);
+
+    const upcast = registry.upcast(replayed);
+
+    expect(Object.keys({ ...replayed })).not.toContain('metadata');
+    expect(upcast.metadata).toEqual(plain.metadata);
+    expect(upcast).toMatchObject({ schemaVersion: 3, data: { channel: 'walk-in' } });
+  });
+
   it('refuse an event newer than the code knows with UNKNOWN_SCHEMA_VERSION', () => {
     expect(() => registry.upcast(stored(4, {}))).toThrow(expect.objectContaining({ code: 'UNKNOWN_SCHEMA_VERSION' }));
   });

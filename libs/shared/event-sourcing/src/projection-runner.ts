@@ -146,7 +146,9 @@ export class ProjectionRunner {
     let events = 0;
     const batchSize = options.batchSize ?? 5_000;
     for (;;) {
-      const batch = await store.readAll({ after, maxCount: batchSize });
+      // Replay pages where the store offers them: the same events, read without an own accessor per
+      // event (a third of reading them; see EventStore.readAllForReplay).
+      const batch = store.readAllForReplay ? await store.readAllForReplay({ after, maxCount: batchSize }) : await store.readAll({ after, maxCount: batchSize });
       if (batch.length === 0) break;
       for (const stored of batch) {
         const event = this.options.upcasters ? this.options.upcasters.upcast(stored) : stored;

@@ -39,6 +39,7 @@ export class UpcasterRegistry {
       if (!step) throw new InvalidInput('MISSING_UPCASTER', `no upcaster for ${event.type} from v${version}`);
       data = step(data);
     }
-    return { ...event, data, schemaVersion: target };
+    // Field by field: a replayed event keeps its metadata behind a prototype getter, which a spread would drop.
+    return { ...event, metadata: event.metadata, data, schemaVersion: target };
   }
 }

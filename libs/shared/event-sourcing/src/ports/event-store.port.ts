@@ -84,6 +84,14 @@ export interface EventStore {
   /** A stream that does not exist reads as empty. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Optional capability: the same page of `$all` as `readAll`, for a reader that only reads each
+   * event's fields while it folds the page — a projection rebuild. An adapter may hand out lighter
+   * objects here: `metadata` is then a getter on their prototype, parsed on first access, so a
+   * spread or `structuredClone` of such an event leaves the metadata out (`JSON.stringify` keeps it).
+   * Copy an event field by field to keep it. Rebuilds read through it where it is offered.
+   */
+  readAllForReplay?(options?: ReadAllOptions): Promise<readonly RecordedEvent[]>;
   /** Catch-up from `after`, then live: one ordered feed with no gap between the two phases. */
   subscribeToAll(options: SubscribeToAllOptions): Subscription;
   /** Global position of the last event in the store (0 when empty). */

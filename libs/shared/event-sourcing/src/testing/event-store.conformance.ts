@@ -18,6 +18,8 @@ export interface EventStoreFactory {
    * suite checks the declaration against the store, and runs the multi-stream cases where it is true.
    */
   readonly appendsToSeveralStreams: boolean;
+  /** Whether the adapter offers the optional `readAllForReplay`; checked like `appendsToSeveralStreams`. */
+  readonly readsForReplay: boolean;
 }
 
 /**
@@ -393,6 +395,58 @@ export function describeEventStoreConformance(adapterName: string, factory: Even
 
         expect(all).toEqual(recorded);
         expectStrictlyIncreasing(all.map((e) => e.globalPosition));
+      });
+
+      it(`given the adapter, when asked for readAllForReplay, then it ${factory.readsForReplay ? 'offers' : 'does not offer'} it, as its harness declares`, () => {
+        expect(typeof store.readAllForReplay === 'function').toBe(factory.readsForReplay);
+      });
+
+      // Registered only where declared, as for appendToStreams: against a store without it they could not fail.
+      if (factory.readsForReplay) describe('for replay', () => {
+        const replay = (options: Parameters<NonNullable<EventStore['readAllForReplay']>>[0]) => {
+          if (!store.readAllForReplay) throw new Error('the harness declared readAllForReplay, the store does not offer it');
+          return store.readAllForReplay(options);
+        };
+        /** Every field read as a projection reads it: by name, the metadata included. */
+        const fieldByField = (e: RecordedEvent): RecordedEvent => ({
+          eventId: e.eventId,
+          type: e.type,
+          schemaVersion: e.schemaVersion,
+          occurredAt: e.occurredAt,
+          data: e.data,
+          metadata: e.metadata,
+          streamId: e.streamId,
+          streamRevision: e.streamRevision,
+          globalPosition: e.globalPosition,
+        });
+
+        it('given appends to several streams, when $all is read for replay, then every field of every event, the metadata included, is what readAll gives', async () => {
+          const replayed = await replay({ after: head, filter: { streamPrefixes: [`${ns}.`] } });
+
+          expect(replayed.map(fieldByField)).toEqual(recorded.map(fieldByField));
+        });
+
+        it('given a checkpoint, a filter and maxCount, when $all is read for replay, then the page is the one readAll gives', async () => {
+          const options = { after: recorded[0].globalPosition, maxCount: 2, filter: { streamPrefixes: [`${ns}.case-`] } };
+
+          const replayed = await replay(options);
+
+          expect(replayed.map(fieldByField)).toEqual((await store.readAll(options)).map(fieldByField));
+          expect(replayed.map((e) => e.streamId)).toEqual([stream('case-2'), stream('case-1')]);
+        });
+
+        it('given a replayed event, when it is serialised as JSON, then the text holds the whole event, the metadata included', async () => {
+          const [first] = await replay({ after: head, maxCount: 1, filter: { streamPrefixes: [`${ns}.`] } });
+
+          expect(JSON.parse(JSON.stringify(first))).toEqual(JSON.parse(JSON.stringify(recorded[0])));
+        });
+
+        it('given a bad checkpoint, when $all is read for replay, then it is refused as readAll refuses it', async () => {
+          const error = await rejectionOf(() => replay({ after: -1 }));
+          const expected = await rejectionOf(() => store.readAll({ after: -1 }));
+
+          expect((error as PlsError).code).toBe((expected as PlsError).code);
+        });
       });
 
       it('given a checkpoint, when $all is read after it, then the event at the checkpoint is excluded', async () => {

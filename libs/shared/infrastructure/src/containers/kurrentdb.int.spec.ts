@@ -35,6 +35,7 @@ describeWithContainers('KurrentDB event store conformance (testcontainers)')(`Ku
 
   describeEventStoreConformance('kurrentdb', {
     appendsToSeveralStreams: false,
+    readsForReplay: false,
     async create() {
       let store = KurrentDbEventStore.connect({ connectionString });
       return {

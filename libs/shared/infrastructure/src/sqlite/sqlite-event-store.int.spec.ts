@@ -16,6 +16,7 @@ function temporaryFile(): { file: string; remove: () => void } {
 
 describeEventStoreConformance('SqliteEventStore', {
   appendsToSeveralStreams: true,
+  readsForReplay: true,
   async create() {
     const { file, remove } = temporaryFile();
     let store = SqliteEventStore.open(file);
