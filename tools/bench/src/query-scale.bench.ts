@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
+import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { ProjectionRunner, type ReadStore } from '@pls/event-sourcing';
 import { MatterQueries, mattersProjection, PhoneDigitsGuessLimit } from '@pls/intake-application';
 import * as infrastructure from '@pls/infrastructure';
@@ -47,6 +48,8 @@ export interface QueryRow {
   readonly answered: number;
   readonly target: string | null;
   readonly met: boolean | null;
+  /** V8's collector pauses (PerformanceObserver 'gc') overlapping the timed runs: what a p95 far above the p50 is usually made of. */
+  readonly gc: { readonly runsPaused: number; readonly pauses: number; readonly longestMs: number; readonly pausedMs: number };
 }
 
 export interface QueryScaleReport {
@@ -215,18 +218,23 @@ async function timeQueries(queries: MatterQueries, sizes: QueryScaleSizes, say: 
     },
   ];
   const rows: QueryRow[] = [];
+  const collector = new GcPauses();
   for (const query of cases) {
     const budgetEnds = performance.now() + sizes.budgetSeconds * 1000;
     for (let i = 0; i < sizes.warmupRuns && performance.now() < budgetEnds; i++) await query.run(sizes.runs + i);
     const latencies: number[] = [];
+    const windows: (readonly [number, number])[] = [];
     let answered = 0;
     // At least 3 runs, so that even a query over budget gets a median of its own.
     for (let i = 0; i < sizes.runs && (i < 3 || performance.now() < budgetEnds); i++) {
       const started = performance.now();
       answered += await query.run(i);
-      latencies.push(performance.now() - started);
+      const ended = performance.now();
+      latencies.push(ended - started);
+      windows.push([started, ended]);
     }
     const latency = percentiles(latencies);
+    const gc = await collector.during(windows);
     const row: QueryRow = {
       name: query.name,
       runs: latencies.length,
@@ -234,11 +242,45 @@ async function timeQueries(queries: MatterQueries, sizes: QueryScaleSizes, say: 
       answered: Math.round(answered / latencies.length),
       target: query.target ? `p95 ≤ ${TARGET_WORK_QUEUE_P95_MS} ms` : null,
       met: query.target ? latency.p95 <= TARGET_WORK_QUEUE_P95_MS : null,
+      gc,
     };
     rows.push(row);
-    say(`  ${row.name}: p50 ${latency.p50.toFixed(2)} ms, p95 ${latency.p95.toFixed(2)} ms (answers ${formatInteger(row.answered)} on average)`);
+    say(
+      `  ${row.name}: p50 ${latency.p50.toFixed(2)} ms, p95 ${latency.p95.toFixed(2)} ms (answers ${formatInteger(row.answered)} on average); ` +
+        `GC paused ${gc.runsPaused} of ${latencies.length} runs (${gc.pauses} pauses, ${gc.pausedMs.toFixed(1)} ms, longest ${gc.longestMs.toFixed(1)} ms)`,
+    );
   }
+  collector.stop();
   return rows;
+}
+
+/** Collector pauses as V8 reports them, matched against the timed runs after each query. */
+class GcPauses {
+  private readonly seen: { start: number; end: number }[] = [];
+  private readonly observer = new PerformanceObserver((list) => this.keep(list.getEntries()));
+
+  constructor() {
+    this.observer.observe({ entryTypes: ['gc'] });
+  }
+
+  async during(windows: readonly (readonly [number, number])[]): Promise<QueryRow['gc']> {
+    // Node hands 'gc' entries to observers from the event loop, never synchronously (takeRecords is empty before): let it run once.
+    await new Promise<void>((resolve) => setTimeout(resolve, 10));
+    this.keep(this.observer.takeRecords());
+    const inside = this.seen.filter((pause) => windows.some(([from, to]) => pause.start < to && pause.end > from));
+    const runsPaused = windows.filter(([from, to]) => inside.some((pause) => pause.start < to && pause.end > from)).length;
+    const durations = inside.map((pause) => pause.end - pause.start);
+    this.seen.length = 0;
+    return { runsPaused, pauses: inside.length, longestMs: Math.max(0, ...durations), pausedMs: durations.reduce((sum, ms) => sum + ms, 0) };
+  }
+
+  stop(): void {
+    this.observer.disconnect();
+  }
+
+  private keep(entries: readonly PerformanceEntry[]): void {
+    for (const entry of entries) this.seen.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+  }
 }
 
 function queryTable(rows: readonly QueryRow[]): string {

@@ -157,7 +157,7 @@ export class MemoryReadStore implements ReadStore {
       if (Object.keys(declared.fields).some(isRevisionsPath)) continue;
       const existing = data.indexes.find((index) => index.sameFieldsAs(declared));
       if (existing) continue;
-      const index = new SecondaryIndex(declared);
+      const index = new SecondaryIndex(declared, data.documents);
       for (const document of data.documents.values()) {
         const conflict = index.conflictFor(document);
         if (conflict) throw new ConcurrencyConflict('DUPLICATE_KEY', `cannot build unique index ${index.name} on ${name}: ${document._id} and ${conflict} share a key`);

@@ -246,7 +246,7 @@ function* walkPrefix(index: SecondaryIndex, prefix: readonly unknown[], range: R
         if (seek) break;
       }
       if (keyFilter.length > 0 && !keyFilter.every(({ position, constraint }) => keyMeets(key[position], constraint))) continue;
-      yield [key, entry[1]];
+      yield [key, index.documentOf(entry[1])];
     }
   }
 }

@@ -31,16 +31,26 @@ export class SecondaryIndex {
   readonly name: string;
   readonly fields: readonly IndexField[];
   readonly unique: boolean;
-  readonly tree: BTree<IndexKey, ReadDocument>;
+  /**
+   * Keys to document ids (the key's last element, kept as the value so a walk needs no slicing).
+   * Not to the documents: a new version of a document then leaves every key it keeps untouched,
+   * where mapping keys to document objects made each write re-set every key of every index — most
+   * of the cost of applying an event to a large view (`bench:queries`' build). Readers look the
+   * document up by id (`documentOf`).
+   */
+  readonly tree: BTree<IndexKey, string>;
   /** Per field, how many stored documents hold an array on its path. */
   private readonly arraysPerField: number[];
   private multikeyDocuments = 0;
 
-  constructor(spec: IndexSpec) {
+  constructor(
+    spec: IndexSpec,
+    private readonly documents: ReadonlyMap<string, ReadDocument>,
+  ) {
     this.name = indexName(spec);
     this.unique = spec.unique === true;
     this.fields = Object.entries(spec.fields).map(([path, direction]) => ({ path, segments: assertFieldPath(path, 'INDEX_SPEC_INVALID'), direction }));
-    this.tree = new BTree<IndexKey, ReadDocument>(undefined, this.compareKeys, NODE_SIZE);
+    this.tree = new BTree<IndexKey, string>(undefined, this.compareKeys, NODE_SIZE);
     this.arraysPerField = this.fields.map(() => 0);
   }
 
@@ -58,6 +68,13 @@ export class SecondaryIndex {
   }
 
   readonly compareKeys = (a: IndexKey, b: IndexKey): number => this.compareFrom(a, b, 0);
+
+  /** The stored document an entry of this index stands for. */
+  documentOf(id: string): ReadDocument {
+    const document = this.documents.get(id);
+    if (document === undefined) throw new Error(`index ${this.name} holds ${id}, which the collection does not: the index and the documents went out of step`);
+    return document;
+  }
 
   /** Compares keys from position `start` on: how documents sharing an equality prefix are ordered. */
   compareFrom(a: IndexKey, b: IndexKey, start: number): number {
@@ -118,7 +135,9 @@ export class SecondaryIndex {
       this.countArrays(before.arrays, -1);
     }
     if (after) {
-      for (const key of after.keys) this.tree.set(key, next as ReadDocument);
+      const id = (next as ReadDocument)._id;
+      // A key the previous version held already maps to this id: only new keys are written.
+      for (const key of after.keys) if (!before?.keys.some((held) => this.compareKeys(key, held) === 0)) this.tree.set(key, id);
       this.countArrays(after.arrays, 1);
     }
   }
