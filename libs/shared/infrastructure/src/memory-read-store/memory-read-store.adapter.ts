@@ -12,7 +12,7 @@ import {
   thawedCopy,
   type ResolvedFindOptions,
 } from '../port-validation/read-store.validation';
-import { planQuery, sortDocuments, walkIndex, walkUnion, type Plan, type QueryStats } from './query-planner';
+import { countOnKeys, planQuery, sortDocuments, walkIndex, walkUnion, type Plan, type QueryStats } from './query-planner';
 import { SecondaryIndex } from './secondary-index';
 
 type Revisions = Readonly<Record<string, number>>;
@@ -216,6 +216,11 @@ export class MemoryReadCollection<T extends ReadDocument = ReadDocument> impleme
       return data.documents.size;
     }
     const plan = planQuery(query.filter, [], data.indexes);
+    const onKeys = countOnKeys(plan, query.filter);
+    if (onKeys !== null) {
+      this.lastQueryStats = { plan: plan.kind, index: plan.index?.name, examined: 0, returned: 1, blockingSort: false };
+      return onKeys;
+    }
     const view = viewFor(data, query.filter, []);
     let examined = 0;
     let matched = 0;

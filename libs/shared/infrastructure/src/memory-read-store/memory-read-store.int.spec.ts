@@ -113,12 +113,25 @@ describe('MemoryReadStore indexes', () => {
     expect(queue.lastQueryStats?.examined).toBeLessThan(inOrgAndStatus);
   });
 
-  it('counts from the index range', async () => {
-    const count = await queue.count({ orgId: 'org-7', status: 'open' });
+  it('given equalities on the index prefix alone, when counted, then the count comes from the keys and no document is tested', async () => {
+    const count = await queue.count({ $and: [{ orgId: 'org-7' }, { status: 'open' }, {}] });
 
     const inRange = items.filter((item) => item.orgId === 'org-7' && item.status === 'open').length;
     expect(count).toBe(inRange);
-    expect(queue.lastQueryStats).toMatchObject({ plan: 'index', examined: inRange });
+    expect(queue.lastQueryStats).toMatchObject({ plan: 'index', examined: 0 });
+  });
+
+  it('given a condition the keys cannot decide, when counted, then the index range is read and its documents tested', async () => {
+    const count = await queue.count({ orgId: 'org-7', status: 'open', priority: 3 });
+
+    const inRange = items.filter((item) => item.orgId === 'org-7' && item.status === 'open');
+    expect(count).toBe(inRange.filter((item) => item.priority === 3).length);
+    expect(queue.lastQueryStats).toMatchObject({ plan: 'index', examined: inRange.length });
+  });
+
+  it('given an equality whose type no stored key has, when counted on the keys, then nothing matches, as the filter says', async () => {
+    expect(await queue.count({ orgId: 7 })).toBe(0);
+    expect(await queue.count({ orgId: 'org-7', status: true })).toBe(0);
   });
 
   const twoQueues = { $or: [{ orgId: 'org-7', status: 'open' }, { orgId: 'org-8', status: 'open' }] };
@@ -213,12 +226,17 @@ describe('MemoryReadStore query planner', () => {
     expect((await collection.find({ tag: { $gte: 'y' } })).map((document) => document._id)).toEqual(['b']);
     expect(collection.lastQueryStats?.plan).toBe('scan');
     expect((await collection.find({ tag: null })).map((document) => document._id)).toEqual([]);
+    expect(await collection.count({ tag: 'x' })).toBe(2);
+    expect(collection.lastQueryStats).toMatchObject({ plan: 'index', examined: 2 });
 
     await collection.put({ _id: 'b', tag: 'y' });
     await collection.delete('c');
     expect((await collection.find({ tag: 'x' })).map((document) => document._id)).toEqual(['a']);
     expect((await collection.find({ tag: { $in: ['x', 'y'] } })).map((document) => document._id)).toEqual(['a', 'b']);
     expect(collection.lastQueryStats?.plan).toBe('index');
+    // No array left on the path: the keys decide an equality again, and follow the documents' changes.
+    expect(await collection.count({ tag: 'x' })).toBe(1);
+    expect(collection.lastQueryStats).toMatchObject({ plan: 'index', examined: 0 });
   });
 
   it('given matters with region paths, when a subtree queue is read by deadline, then it is one merged walk of the region and organisation ranges', async () => {

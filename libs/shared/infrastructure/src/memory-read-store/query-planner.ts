@@ -79,6 +79,42 @@ export function planQuery(filter: Filter, sort: ResolvedFindOptions['sort'], ind
   return union;
 }
 
+/**
+ * The number of documents an index plan yields, counted on its keys alone — MongoDB's COUNT_SCAN —
+ * where the keys decide the filter by themselves; null where documents must be tested. That holds
+ * when the filter is nothing but one equality on each field of the plan's prefix, each a string,
+ * a finite number or a boolean, on a field no stored document holds an array in (an array would
+ * match an equality on any element), with no range or key filter after the prefix. A county
+ * agency's queue counts its 1,700 entries this way instead of testing 1,700 documents.
+ */
+export function countOnKeys(plan: Plan, filter: Filter): number | null {
+  if (plan.kind !== 'index' || plan.range || plan.keyFilter || plan.prefixes?.length !== 1) return null;
+  const index = plan.index as SecondaryIndex;
+  const [prefix] = plan.prefixes;
+  const equalities = new Map<string, unknown>();
+  const simple = (clause: Filter): boolean =>
+    Object.entries(clause).every(([path, condition]) => {
+      if (path === '$and') return Array.isArray(condition) && condition.every((part) => isPlainObject(part) && simple(part));
+      if (path.startsWith('$') || equalities.has(path) || !isKeyDecidable(condition)) return false;
+      equalities.set(path, condition);
+      return true;
+    });
+  if (!simple(filter) || equalities.size !== prefix.length) return null;
+  for (let position = 0; position < prefix.length; position++) {
+    if (index.isMultikey(position) || equalities.get(index.fields[position].path) !== prefix[position]) return null;
+  }
+  let count = 0;
+  for (const [key] of index.tree.entries([...prefix, SEEK_LOW])) {
+    for (let i = 0; i < prefix.length; i++) if (key[i] !== prefix[i]) return count;
+    count++;
+  }
+  return count;
+}
+
+function isKeyDecidable(value: unknown): boolean {
+  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+}
+
 function idPlan(constraints: Map<string, FieldConstraint>, sort: ResolvedFindOptions['sort']): Plan | null {
   const ids = constraints.get('_id')?.eq;
   if (ids && ids.every((id) => typeof id === 'string')) return { kind: 'id', ids: ids as string[], ordered: sort.length === 0, reverse: false };
