@@ -454,6 +454,7 @@ async function rebuildBenchmark(sizes: KernelBenchSizes, file: string, progress:
     const rssBefore = sampler.sample();
     const runs: { seconds: number; stats: ProjectionRunner['stats'] }[] = [];
     let documents = 0;
+    if (!Number.isInteger(sizes.rebuildRuns) || sizes.rebuildRuns < 1) throw new Error(`rebuildRuns must be a positive integer, got ${sizes.rebuildRuns}`);
     for (let run = 0; run < sizes.rebuildRuns; run++) {
       const readStore = new MemoryReadStore();
       const runner = new ProjectionRunner({ readStore, projections: [workQueueProjection] });

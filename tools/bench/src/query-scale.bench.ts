@@ -219,38 +219,41 @@ async function timeQueries(queries: MatterQueries, sizes: QueryScaleSizes, say: 
   ];
   const rows: QueryRow[] = [];
   const collector = new GcPauses();
-  for (const query of cases) {
-    const budgetEnds = performance.now() + sizes.budgetSeconds * 1000;
-    for (let i = 0; i < sizes.warmupRuns && performance.now() < budgetEnds; i++) await query.run(sizes.runs + i);
-    const latencies: number[] = [];
-    const windows: (readonly [number, number])[] = [];
-    let answered = 0;
-    // At least 3 runs, so that even a query over budget gets a median of its own.
-    for (let i = 0; i < sizes.runs && (i < 3 || performance.now() < budgetEnds); i++) {
-      const started = performance.now();
-      answered += await query.run(i);
-      const ended = performance.now();
-      latencies.push(ended - started);
-      windows.push([started, ended]);
+  try {
+    for (const query of cases) {
+      const budgetEnds = performance.now() + sizes.budgetSeconds * 1000;
+      for (let i = 0; i < sizes.warmupRuns && performance.now() < budgetEnds; i++) await query.run(sizes.runs + i);
+      const latencies: number[] = [];
+      const windows: (readonly [number, number])[] = [];
+      let answered = 0;
+      // At least 3 runs, so that even a query over budget gets a median of its own.
+      for (let i = 0; i < sizes.runs && (i < 3 || performance.now() < budgetEnds); i++) {
+        const started = performance.now();
+        answered += await query.run(i);
+        const ended = performance.now();
+        latencies.push(ended - started);
+        windows.push([started, ended]);
+      }
+      const latency = percentiles(latencies);
+      const gc = await collector.during(windows);
+      const row: QueryRow = {
+        name: query.name,
+        runs: latencies.length,
+        latency,
+        answered: Math.round(answered / latencies.length),
+        target: query.target ? `p95 ≤ ${TARGET_WORK_QUEUE_P95_MS} ms` : null,
+        met: query.target ? latency.p95 <= TARGET_WORK_QUEUE_P95_MS : null,
+        gc,
+      };
+      rows.push(row);
+      say(
+        `  ${row.name}: p50 ${latency.p50.toFixed(2)} ms, p95 ${latency.p95.toFixed(2)} ms (answers ${formatInteger(row.answered)} on average); ` +
+          `GC paused ${gc.runsPaused} of ${latencies.length} runs (${gc.pauses} pauses, ${gc.pausedMs.toFixed(1)} ms, longest ${gc.longestMs.toFixed(1)} ms)`,
+      );
     }
-    const latency = percentiles(latencies);
-    const gc = await collector.during(windows);
-    const row: QueryRow = {
-      name: query.name,
-      runs: latencies.length,
-      latency,
-      answered: Math.round(answered / latencies.length),
-      target: query.target ? `p95 ≤ ${TARGET_WORK_QUEUE_P95_MS} ms` : null,
-      met: query.target ? latency.p95 <= TARGET_WORK_QUEUE_P95_MS : null,
-      gc,
-    };
-    rows.push(row);
-    say(
-      `  ${row.name}: p50 ${latency.p50.toFixed(2)} ms, p95 ${latency.p95.toFixed(2)} ms (answers ${formatInteger(row.answered)} on average); ` +
-        `GC paused ${gc.runsPaused} of ${latencies.length} runs (${gc.pauses} pauses, ${gc.pausedMs.toFixed(1)} ms, longest ${gc.longestMs.toFixed(1)} ms)`,
-    );
+  } finally {
+    collector.stop();
   }
-  collector.stop();
   return rows;
 }
 

@@ -16,10 +16,25 @@ export interface MongoReadStoreOptions {
   /** Put before every physical collection name, so several deployments or test runs can share a database. */
   readonly prefix?: string;
   readonly serverSelectionTimeoutMs?: number;
+  /** How a guarded write checks the version it read; by default chosen from the server (`versionCheckFor`). */
+  readonly versionCheck?: VersionCheck;
 }
+
+/**
+ * How a guarded write makes sure the document is still at the version it read when it replaces it.
+ * - `in-filter`: one replace filtered on `{_id, version}`. Atomic on MongoDB, and the default there.
+ * - `read-then-replace`: a read by `_id`, then a replace by `_id`, under the version's claim. For
+ *   FerretDB 1.24 on SQLite, which pushes an update's filter down to SQL only when `_id` is its one
+ *   key: with the version in the filter it decodes every document of the collection in Go (measured:
+ *   35 ms per write at 1,000 documents, 95 ms with larger ones, against ~1.5 ms by `_id`). Its
+ *   conditional update is not atomic either (it evaluates the filter, then writes by `_id`), so on
+ *   FerretDB the version in the filter guarded nothing the claim does not.
+ */
+export type VersionCheck = 'in-filter' | 'read-then-replace';
 
 /** Bookkeeping in every stored document: the write version compare-and-set works on, and the tombstone mark. */
 const META = '__rs';
+const VERSION = `${META}.v`;
 const TOMBSTONE = `${META}.tombstone`;
 const REVISIONS = '_revisions';
 const NOT_A_TOMBSTONE = { $exists: false } as const;
@@ -67,9 +82,14 @@ export class MongoReadStore implements ReadStore {
     private readonly db: mongoose.mongo.Db,
     readonly prefix: string,
     private readonly ownsConnection: boolean,
+    private readonly versionCheckOption: VersionCheck | undefined,
   ) {}
 
+  private versionCheckOfServer: Promise<VersionCheck> | undefined;
+
   static async connect(options: MongoReadStoreOptions): Promise<MongoReadStore> {
+    // Before connecting: a refused option must not leave a connection open.
+    assertVersionCheck(options.versionCheck);
     const connection = mongoose.createConnection(options.uri, {
       dbName: options.database,
       autoIndex: false,
@@ -78,14 +98,15 @@ export class MongoReadStore implements ReadStore {
       serverSelectionTimeoutMS: options.serverSelectionTimeoutMs ?? 10_000,
     });
     await connection.asPromise();
-    return MongoReadStore.over(connection, { prefix: options.prefix, ownsConnection: true });
+    return MongoReadStore.over(connection, { prefix: options.prefix, ownsConnection: true, versionCheck: options.versionCheck });
   }
 
   /** Over a connection the caller manages (one per process, shared with the checkpoint store). */
-  static over(connection: Connection, options: { prefix?: string; ownsConnection?: boolean } = {}): MongoReadStore {
+  static over(connection: Connection, options: { prefix?: string; ownsConnection?: boolean; versionCheck?: VersionCheck } = {}): MongoReadStore {
     const db = connection.db;
     if (!db) throw new InvalidInput('STORE_NOT_CONNECTED', 'the mongoose connection is not open yet: await connection.asPromise() first');
-    return new MongoReadStore(connection, db, options.prefix ?? '', options.ownsConnection ?? false);
+    assertVersionCheck(options.versionCheck);
+    return new MongoReadStore(connection, db, options.prefix ?? '', options.ownsConnection ?? false, options.versionCheck);
   }
 
   async collection<T extends ReadDocument = ReadDocument>(physicalName: string, spec: CollectionSpec): Promise<MongoReadCollection<T>> {
@@ -136,6 +157,20 @@ export class MongoReadStore implements ReadStore {
     this.closed = true;
     this.ensured.clear();
     if (this.ownsConnection) await this.connection.close();
+  }
+
+  /** @internal The option, else what the server calls for: FerretDB says who it is in `buildInfo`. Asked once. */
+  versionCheck(): Promise<VersionCheck> {
+    if (this.versionCheckOption) return Promise.resolve(this.versionCheckOption);
+    this.versionCheckOfServer ??= this.db
+      .admin()
+      .command({ buildInfo: 1 })
+      .then((info) => versionCheckFor(info))
+      .catch((error: unknown) => {
+        this.versionCheckOfServer = undefined;
+        throw error;
+      });
+    return this.versionCheckOfServer;
   }
 
   /** @internal The server-side collection behind a physical name; refuses once the store is closed. */
@@ -269,9 +304,10 @@ export class MongoReadCollection<T extends ReadDocument = ReadDocument> implemen
    * writers that read the same version both "match". Hence the claim first: only the writer whose
    * insert of the claim for the version it read succeeded goes on to check that the document is
    * still at that version and replace it (inserts are atomic there, as the `_id` is a real unique
-   * key in SQLite). Every step is by `_id` alone, the one filter FerretDB answers without reading
-   * the whole collection (`replaceIfStillAt`). Writers in this process queue per document first,
-   * so they do not spin on each other's claims.
+   * key in SQLite). On MongoDB the replace keeps the version in its filter; on FerretDB the version
+   * is read by `_id` and the replace is by `_id`, the one filter it answers without decoding the
+   * whole collection (`VersionCheck`). Writers in this process queue per document first, so they
+   * do not spin on each other's claims.
    */
   async applyGuarded(id: string, streamId: string, revision: number, update: (current: T | null) => T | null): Promise<GuardedOutcome> {
     assertDocumentId(id);
@@ -284,8 +320,10 @@ export class MongoReadCollection<T extends ReadDocument = ReadDocument> implemen
     const collection = this.store.raw(this.name);
     const streamKey = encodeKey(streamId);
     const deadline = Date.now() + GUARDED_WRITE_TIMEOUT_MS;
+    const check = await this.store.versionCheck();
     while (Date.now() < deadline) {
-      const stored = await collection.findOne({ _id: id });
+      // From the primary: a version read from a lagging secondary could be claimed and replaced over a newer one.
+      const stored = await collection.findOne({ _id: id }, { readPreference: 'primary' });
       const revisions = (stored?.[REVISIONS] ?? {}) as Record<string, number>;
       const last = revisions[streamKey];
       if (last !== undefined && revision <= last) return { kind: 'skipped', lastRevision: last };
@@ -302,11 +340,16 @@ export class MongoReadCollection<T extends ReadDocument = ReadDocument> implemen
         const version = stored[META]?.v ?? null;
         const release = await this.store.claim(this.name, id, String(version ?? ''));
         if (!release) continue;
+        // A replace that failed may still land (a connection lost after the server had it): its
+        // claim is then kept until it goes stale, so no other writer replaces the same version meanwhile.
         try {
-          written = await replaceIfStillAt(collection, stored._id, version, body);
-        } finally {
-          await release();
+          written = check === 'in-filter' ? await replaceIfUnchanged(collection, stored._id, version, body) : await replaceIfStillAt(collection, stored._id, version, body);
+        } catch (error) {
+          // A unique-key refusal is the server's definite "not written": the version is free again.
+          if (error instanceof ConcurrencyConflict && error.code === 'DUPLICATE_KEY') await release();
+          throw error;
         }
+        await release();
       } else {
         written = await insertIfAbsent(collection, body);
       }
@@ -411,18 +454,27 @@ function readable(stored: StoredDocument): ReadDocument {
   return decodeValue(fields) as ReadDocument;
 }
 
+/** `versionCheck: 'in-filter'`: one replace whose filter holds the version read (atomic on MongoDB). */
+async function replaceIfUnchanged(collection: RawCollection, id: string, version: string | null, body: StoredDocument): Promise<boolean> {
+  try {
+    const result = await collection.replaceOne({ _id: id, [VERSION]: version }, body);
+    return result.matchedCount === 1;
+  } catch (error) {
+    if (serverCode(error) === DUPLICATE_KEY) throw duplicateKey(collection.collectionName, id, error);
+    throw error;
+  }
+}
+
 /**
- * Replaces the document if it is still at the version the caller claimed. The check is a read
- * and the write a replace, both by `_id` alone, not one replace filtered on `{_id, version}`:
- * FerretDB 1.24 on SQLite pushes an update's filter down to SQL only when `_id` is its one key,
- * and otherwise decodes and tests every document of the collection in Go (measured: 35 ms per
- * write at 1,000 documents, 95 ms at 1,000 with larger ones, against ~1.5 ms by `_id`). Safe
- * because a version is only ever replaced by the holder of its claim: between this read and
- * the replace, no other guarded writer can hold the claim on the version read, so none can
- * write. (Unguarded `put`/`delete` are for documents no stream feeds; see the port.)
+ * `versionCheck: 'read-then-replace'`: the version checked by a read by `_id`, then a replace by
+ * `_id`, the only filter FerretDB answers without decoding the whole collection. Safe under the
+ * claim: only its holder replaces the claimed version, so between the read and the replace no other
+ * guarded writer can move the document on. (What the claim cannot rule out, a writer stalled past
+ * the claim's staleness while another takes it over, FerretDB's own non-atomic conditional update
+ * could not rule out either. Unguarded `put`/`delete` are for documents no stream feeds: the port.)
  */
 async function replaceIfStillAt(collection: RawCollection, id: string, version: string | null, body: StoredDocument): Promise<boolean> {
-  const current = await collection.findOne({ _id: id }, { projection: { [META]: 1 } });
+  const current = await collection.findOne({ _id: id }, { projection: { [META]: 1 }, readPreference: 'primary' });
   if (!current || (current[META]?.v ?? null) !== version) return false;
   try {
     const result = await collection.replaceOne({ _id: id }, body);
@@ -431,6 +483,17 @@ async function replaceIfStillAt(collection: RawCollection, id: string, version: 
     if (serverCode(error) === DUPLICATE_KEY) throw duplicateKey(collection.collectionName, id, error);
     throw error;
   }
+}
+
+function assertVersionCheck(value: unknown): void {
+  if (value !== undefined && value !== 'in-filter' && value !== 'read-then-replace') {
+    throw new InvalidInput('VERSION_CHECK_INVALID', `versionCheck is 'in-filter' or 'read-then-replace', got ${JSON.stringify(value)}`);
+  }
+}
+
+/** FerretDB answers `buildInfo` with its own version beside the MongoDB one it mimics. */
+export function versionCheckFor(buildInfo: Record<string, unknown>): VersionCheck {
+  return typeof buildInfo['ferretdbVersion'] === 'string' ? 'read-then-replace' : 'in-filter';
 }
 
 /** False when someone else inserted the document meanwhile; a clash on another unique index is the caller's DUPLICATE_KEY. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CollectionSpec, GuardedOutcome, ReadDocument } from '@pls/event-sourcing';
 import { describeCheckpointStoreConformance, describeProjectionConformance, describeReadStoreConformance } from '@pls/event-sourcing/testing';
 import { MongoCheckpointStore } from './mongo-checkpoint-store.adapter';
-import { MongoReadStore } from './mongo-read-store.adapter';
+import { MongoReadStore, versionCheckFor, type VersionCheck } from './mongo-read-store.adapter';
 
 // Against FerretDB v1.24.2 on SQLite, built and started on demand (tools/servers/ferretdb.mjs), or
 // against the server MONGO_URL names. One database per test file, one collection prefix per store.
@@ -26,7 +26,7 @@ afterAll(async () => {
   await server.stop();
 });
 
-const connect = (prefix = `t${randomBytes(4).toString('hex')}.`): Promise<MongoReadStore> => MongoReadStore.connect({ uri: server.uri, database, prefix });
+const connect = (prefix = `t${randomBytes(4).toString('hex')}.`, versionCheck?: VersionCheck): Promise<MongoReadStore> => MongoReadStore.connect({ uri: server.uri, database, prefix, versionCheck });
 
 describeReadStoreConformance('mongo on FerretDB', {
   async create() {
@@ -38,6 +38,21 @@ describeReadStoreConformance('mongo on FerretDB', {
 describeProjectionConformance('mongo on FerretDB', {
   async create() {
     const store = await connect();
+    return { store, dispose: () => store.close() };
+  },
+});
+
+// MongoDB's default (the version in the replace filter), run here too: FerretDB answers it, only slowly.
+describeReadStoreConformance('mongo on FerretDB, version checked in the filter', {
+  async create() {
+    const store = await connect(undefined, 'in-filter');
+    return { store, dispose: () => store.close() };
+  },
+});
+
+describeProjectionConformance('mongo on FerretDB, version checked in the filter', {
+  async create() {
+    const store = await connect(undefined, 'in-filter');
     return { store, dispose: () => store.close() };
   },
 });
@@ -62,8 +77,8 @@ describe('MongoReadStore on FerretDB', () => {
   const stream = 'legal-aid.application-7f3a';
   let stores: MongoReadStore[] = [];
 
-  const open = async (prefix?: string): Promise<MongoReadStore> => {
-    const store = await connect(prefix);
+  const open = async (prefix?: string, versionCheck?: VersionCheck): Promise<MongoReadStore> => {
+    const store = await connect(prefix, versionCheck);
     stores.push(store);
     return store;
   };
@@ -77,9 +92,36 @@ describe('MongoReadStore on FerretDB', () => {
     readonly seen: readonly number[];
   }
 
+  it('given FerretDB, when a store is opened without a version check named, then it reads the version by _id and replaces by _id; another server keeps it in the filter', async () => {
+    const store = await open();
+
+    expect(await store.versionCheck()).toBe('read-then-replace');
+    expect(versionCheckFor({ version: '7.0.14', ok: 1 })).toBe('in-filter');
+    expect(versionCheckFor({ version: '7.0.42', ferretdbVersion: 'v1.24.2', ok: 1 })).toBe('read-then-replace');
+    await expect(connect(undefined, 'optimistic' as VersionCheck)).rejects.toMatchObject({ code: 'VERSION_CHECK_INVALID' });
+  });
+
+  it('given a replace that fails without a definite answer, when the write is refused, then its claim stays so no other writer replaces the same version meanwhile', async () => {
+    const store = await open();
+    const folders = await store.collection<Tally>('claims-kept.v1', { name: 'claims-kept', indexes: [] });
+    await folders.applyGuarded('f1', stream, 0, () => ({ _id: 'f1', seen: [0] }));
+    const raw = store.raw('claims-kept.v1');
+    const collectionPrototype = Object.getPrototypeOf(raw) as { replaceOne: (...args: unknown[]) => Promise<unknown> };
+    const replace = jest.spyOn(collectionPrototype, 'replaceOne').mockRejectedValueOnce(new Error('connection reset by peer'));
+
+    await expect(folders.applyGuarded('f1', stream, 1, (current) => ({ _id: 'f1', seen: [...(current?.seen ?? []), 1] }))).rejects.toThrow('connection reset by peer');
+    replace.mockRestore();
+
+    const version = (await raw.findOne({ _id: 'f1' }))?.['__rs']?.v as string;
+    expect(await store.raw('_store.claims').findOne({ _id: JSON.stringify(['claims-kept.v1', 'f1', version]) })).not.toBeNull();
+    expect(await store.claim('claims-kept.v1', 'f1', version)).toBeNull();
+    expect(await folders.get('f1')).toMatchObject({ seen: [0] });
+  });
+
+  describe.each<VersionCheck>(['read-then-replace', 'in-filter'])('with the version checked %s', (versionCheck) => {
   it('given two store instances applying the same revisions of a stream concurrently, then each revision is applied exactly once', async () => {
     const prefix = `t${randomBytes(4).toString('hex')}.`;
-    const [first, second] = [await open(prefix), await open(prefix)];
+    const [first, second] = [await open(prefix, versionCheck), await open(prefix, versionCheck)];
     const spec = { name: 'tallies', indexes: [] };
     const [a, b] = [await first.collection<Tally>('tallies.v1', spec), await second.collection<Tally>('tallies.v1', spec)];
     const record = (revision: number) => (current: Tally | null): Tally => ({ _id: 'org-gz', seen: [...(current?.seen ?? []), revision] });
@@ -96,7 +138,7 @@ describe('MongoReadStore on FerretDB', () => {
   it('given four store instances feeding one document from different streams at once, then no write is lost', async () => {
     const prefix = `t${randomBytes(4).toString('hex')}.`;
     const spec = { name: 'tallies', indexes: [] };
-    const handles = await Promise.all([0, 1, 2, 3].map(async () => (await open(prefix)).collection<Tally>('tallies.v1', spec)));
+    const handles = await Promise.all([0, 1, 2, 3].map(async () => (await open(prefix, versionCheck)).collection<Tally>('tallies.v1', spec)));
     const streams = Array.from({ length: 32 }, (_, i) => `intake.matter-${i}`);
 
     await Promise.all(streams.map((id, i) => handles[i % handles.length].applyGuarded('org-gz', id, 0, (current) => ({ _id: 'org-gz', seen: [...(current?.seen ?? []), i] }))));
@@ -104,6 +146,7 @@ describe('MongoReadStore on FerretDB', () => {
     const tally = await handles[0].get('org-gz');
     expect([...(tally?.seen ?? [])].sort((x, y) => x - y)).toEqual(streams.map((_, i) => i));
     expect(Object.keys(tally?._revisions ?? {}).sort()).toEqual([...streams].sort());
+  });
   });
 
   it('given a stored document, when a write with a $-prefixed key is refused, then nothing on the server changed', async () => {

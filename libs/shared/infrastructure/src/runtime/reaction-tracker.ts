@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
-import type { AppendResult, EventStore, RecordedEvent, StreamAppend } from '@pls/event-sourcing';
+import type { AppendResult, EventStore, ReadAllOptions, RecordedEvent, StreamAppend } from '@pls/event-sourcing';
 
 /** How many reactions' effects are remembered; a waiter reads its entry right after the reaction ran. */
 const REMEMBERED_REACTIONS = 10_000;
@@ -41,11 +41,13 @@ export class ReactionTracker {
       return result;
     };
     const appendToStreams = store.appendToStreams?.bind(store);
+    const readAllForReplay = store.readAllForReplay?.bind(store);
     return {
       appendToStream: async (streamId, events, options) => record(await store.appendToStream(streamId, events, options)),
       ...(appendToStreams ? { appendToStreams: async (appends: readonly StreamAppend[]) => (await appendToStreams(appends)).map(record) } : {}),
       readStream: (streamId, options) => store.readStream(streamId, options),
       readAll: (options) => store.readAll(options),
+      ...(readAllForReplay ? { readAllForReplay: (options?: ReadAllOptions) => readAllForReplay(options) } : {}),
       subscribeToAll: (options) => store.subscribeToAll(options),
       headPosition: () => store.headPosition(),
       close: () => store.close(),
