@@ -119,34 +119,34 @@ describe('MongoReadStore on FerretDB', () => {
   });
 
   describe.each<VersionCheck>(['read-then-replace', 'in-filter'])('with the version checked %s', (versionCheck) => {
-  it('given two store instances applying the same revisions of a stream concurrently, then each revision is applied exactly once', async () => {
-    const prefix = `t${randomBytes(4).toString('hex')}.`;
-    const [first, second] = [await open(prefix, versionCheck), await open(prefix, versionCheck)];
-    const spec = { name: 'tallies', indexes: [] };
-    const [a, b] = [await first.collection<Tally>('tallies.v1', spec), await second.collection<Tally>('tallies.v1', spec)];
-    const record = (revision: number) => (current: Tally | null): Tally => ({ _id: 'org-gz', seen: [...(current?.seen ?? []), revision] });
+    it('given two store instances applying the same revisions of a stream concurrently, then each revision is applied exactly once', async () => {
+      const prefix = `t${randomBytes(4).toString('hex')}.`;
+      const [first, second] = [await open(prefix, versionCheck), await open(prefix, versionCheck)];
+      const spec = { name: 'tallies', indexes: [] };
+      const [a, b] = [await first.collection<Tally>('tallies.v1', spec), await second.collection<Tally>('tallies.v1', spec)];
+      const record = (revision: number) => (current: Tally | null): Tally => ({ _id: 'org-gz', seen: [...(current?.seen ?? []), revision] });
 
-    const outcomes: GuardedOutcome[][] = [];
-    for (let revision = 0; revision < 20; revision++) {
-      outcomes.push(await Promise.all([a.applyGuarded('org-gz', stream, revision, record(revision)), b.applyGuarded('org-gz', stream, revision, record(revision))]));
-    }
+      const outcomes: GuardedOutcome[][] = [];
+      for (let revision = 0; revision < 20; revision++) {
+        outcomes.push(await Promise.all([a.applyGuarded('org-gz', stream, revision, record(revision)), b.applyGuarded('org-gz', stream, revision, record(revision))]));
+      }
 
-    expect(outcomes.map((pair) => pair.map((outcome) => outcome.kind).sort())).toEqual(Array.from({ length: 20 }, () => ['applied', 'skipped']));
-    expect(await b.get('org-gz')).toEqual({ _id: 'org-gz', seen: Array.from({ length: 20 }, (_, i) => i), _revisions: { [stream]: 19 } });
-  });
+      expect(outcomes.map((pair) => pair.map((outcome) => outcome.kind).sort())).toEqual(Array.from({ length: 20 }, () => ['applied', 'skipped']));
+      expect(await b.get('org-gz')).toEqual({ _id: 'org-gz', seen: Array.from({ length: 20 }, (_, i) => i), _revisions: { [stream]: 19 } });
+    });
 
-  it('given four store instances feeding one document from different streams at once, then no write is lost', async () => {
-    const prefix = `t${randomBytes(4).toString('hex')}.`;
-    const spec = { name: 'tallies', indexes: [] };
-    const handles = await Promise.all([0, 1, 2, 3].map(async () => (await open(prefix, versionCheck)).collection<Tally>('tallies.v1', spec)));
-    const streams = Array.from({ length: 32 }, (_, i) => `intake.matter-${i}`);
+    it('given four store instances feeding one document from different streams at once, then no write is lost', async () => {
+      const prefix = `t${randomBytes(4).toString('hex')}.`;
+      const spec = { name: 'tallies', indexes: [] };
+      const handles = await Promise.all([0, 1, 2, 3].map(async () => (await open(prefix, versionCheck)).collection<Tally>('tallies.v1', spec)));
+      const streams = Array.from({ length: 32 }, (_, i) => `intake.matter-${i}`);
 
-    await Promise.all(streams.map((id, i) => handles[i % handles.length].applyGuarded('org-gz', id, 0, (current) => ({ _id: 'org-gz', seen: [...(current?.seen ?? []), i] }))));
+      await Promise.all(streams.map((id, i) => handles[i % handles.length].applyGuarded('org-gz', id, 0, (current) => ({ _id: 'org-gz', seen: [...(current?.seen ?? []), i] }))));
 
-    const tally = await handles[0].get('org-gz');
-    expect([...(tally?.seen ?? [])].sort((x, y) => x - y)).toEqual(streams.map((_, i) => i));
-    expect(Object.keys(tally?._revisions ?? {}).sort()).toEqual([...streams].sort());
-  });
+      const tally = await handles[0].get('org-gz');
+      expect([...(tally?.seen ?? [])].sort((x, y) => x - y)).toEqual(streams.map((_, i) => i));
+      expect(Object.keys(tally?._revisions ?? {}).sort()).toEqual([...streams].sort());
+    });
   });
 
   it('given a stored document, when a write with a $-prefixed key is refused, then nothing on the server changed', async () => {
