@@ -30,6 +30,25 @@ export interface RecordedEvent<Data = unknown> extends EventToAppend<Data> {
   readonly globalPosition: number;
 }
 
+/**
+ * The event as plain data, every field read by name. A replayed event
+ * (`EventStore.readAllForReplay`) keeps its metadata behind a prototype getter, which a spread or
+ * `structuredClone` would drop: copy an event through this to keep it whole.
+ */
+export function plainRecordedEvent<Data>(event: RecordedEvent<Data>): RecordedEvent<Data> {
+  return {
+    eventId: event.eventId,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    occurredAt: event.occurredAt,
+    data: event.data,
+    metadata: event.metadata,
+    streamId: event.streamId,
+    streamRevision: event.streamRevision,
+    globalPosition: event.globalPosition,
+  };
+}
+
 const CONTEXT = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 // No dashes in a category: the first dash after the dot is where the entity id starts.
 const CATEGORY = /^[a-z][a-z0-9]*$/;

@@ -39,7 +39,7 @@ export class UpcasterRegistry {
       if (!step) throw new InvalidInput('MISSING_UPCASTER', `no upcaster for ${event.type} from v${version}`);
       data = step(data);
     }
-    // Field by field: a replayed event keeps its metadata behind a prototype getter, which a spread would drop.
+    // The spread keeps a subtype's own fields; metadata is named because a replayed event keeps it on its prototype (see plainRecordedEvent).
     return { ...event, metadata: event.metadata, data, schemaVersion: target };
   }
 }

@@ -455,14 +455,8 @@ function readable(stored: StoredDocument): ReadDocument {
 }
 
 /** `versionCheck: 'in-filter'`: one replace whose filter holds the version read (atomic on MongoDB). */
-async function replaceIfUnchanged(collection: RawCollection, id: string, version: string | null, body: StoredDocument): Promise<boolean> {
-  try {
-    const result = await collection.replaceOne({ _id: id, [VERSION]: version }, body);
-    return result.matchedCount === 1;
-  } catch (error) {
-    if (serverCode(error) === DUPLICATE_KEY) throw duplicateKey(collection.collectionName, id, error);
-    throw error;
-  }
+function replaceIfUnchanged(collection: RawCollection, id: string, version: string | null, body: StoredDocument): Promise<boolean> {
+  return replaceMatching(collection, { _id: id, [VERSION]: version }, id, body);
 }
 
 /**
@@ -476,8 +470,13 @@ async function replaceIfUnchanged(collection: RawCollection, id: string, version
 async function replaceIfStillAt(collection: RawCollection, id: string, version: string | null, body: StoredDocument): Promise<boolean> {
   const current = await collection.findOne({ _id: id }, { projection: { [META]: 1 }, readPreference: 'primary' });
   if (!current || (current[META]?.v ?? null) !== version) return false;
+  return replaceMatching(collection, { _id: id }, id, body);
+}
+
+/** True when the filter matched and the document was replaced; a clash on a unique index is the caller's DUPLICATE_KEY. */
+async function replaceMatching(collection: RawCollection, filter: mongoose.mongo.Filter<StoredDocument>, id: string, body: StoredDocument): Promise<boolean> {
   try {
-    const result = await collection.replaceOne({ _id: id }, body);
+    const result = await collection.replaceOne(filter, body);
     return result.matchedCount === 1;
   } catch (error) {
     if (serverCode(error) === DUPLICATE_KEY) throw duplicateKey(collection.collectionName, id, error);

@@ -9,6 +9,7 @@ import {
   eventIdConflict,
   EVENT_STORE_ERRORS,
   NO_STREAM_REVISION,
+  plainRecordedEvent,
   revisionSatisfies,
   serializeEventPayload,
   wrongExpectedRevision,
@@ -705,17 +706,7 @@ class ReplayedEvent implements RecordedEvent {
   }
 
   toJSON(): RecordedEvent {
-    return {
-      eventId: this.eventId,
-      type: this.type,
-      schemaVersion: this.schemaVersion,
-      occurredAt: this.occurredAt,
-      data: this.data,
-      metadata: this.metadata,
-      streamId: this.streamId,
-      streamRevision: this.streamRevision,
-      globalPosition: this.globalPosition,
-    };
+    return plainRecordedEvent(this);
   }
 }
 
